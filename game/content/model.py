@@ -1,0 +1,198 @@
+"""Checked content models: what a scenario pack is once it has been loaded.
+
+Plain frozen dataclasses, standard library only (no yaml, no pygame, no
+files), so that the rules engine and the simulator can use them directly.
+The YAML loader (`yaml_source.py` / `validate.py`) builds them; the JSON
+Schema for editors is generated from the field tables in this module.
+
+Every human-readable field is a `Text`: a mapping from language code to
+text. A single-language pack's plain strings are stored as
+``{lang: text}`` too, so the rest of the program sees one shape.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional
+
+Text = Mapping[str, str]
+
+STAGES: tuple[str, ...] = ("recruitment", "documentation", "travel", "work")
+ROUTES: tuple[str, ...] = ("regular", "irregular")
+CARD_ROUTES: tuple[str, ...] = ("regular", "irregular", "any")
+OUTCOME_KINDS: tuple[str, ...] = ("safe", "unsafe", "trafficked")
+ENDING_KEYS: tuple[str, ...] = ("home", "home-unsafe", "risk")
+RISK_MAX = 10
+MAX_CHOICES = 4
+DEFAULT_MAX_TURNS = 100  # used when a pack sets no max_turns, so every journey ends
+
+
+def pick(text: Optional[Text], lang: str, fallback: str = "") -> str:
+    """The text in `lang`, else in the first language the text has."""
+    if not text:
+        return fallback
+    got = text.get(lang)
+    if got is not None:
+        return got
+    return next(iter(text.values()))
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a value came from: shown to authors as FILE:LINE:COL (1-based)."""
+    file: str = ""
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    name: Text
+    detail: Text
+
+
+@dataclass(frozen=True)
+class Elements:
+    """The three elements of trafficking (Law 21/2007, Palermo Protocol)."""
+    act: Text
+    means: Text
+    purpose: Text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    kind: str  # safe | unsafe | trafficked
+    title: Text
+    debrief: Text
+    elements: Optional[Elements] = None
+
+
+@dataclass(frozen=True)
+class Requires:
+    documents: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    money: Optional[int] = None
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.flags or self.money is not None)
+
+
+@dataclass(frozen=True)
+class Effects:
+    money: int = 0
+    debt: int = 0
+    risk: int = 0
+    gain: tuple[str, ...] = ()
+    lose: tuple[str, ...] = ()
+    set: tuple[str, ...] = ()
+    clear: tuple[str, ...] = ()
+    contact: Optional[str] = None
+    move: int = 0
+    route: Optional[str] = None
+    skip: int = 0
+
+    def __bool__(self) -> bool:
+        return self != NO_EFFECTS
+
+
+NO_EFFECTS = Effects()
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: Text
+    safe: bool
+    requires: Requires = Requires()
+    effects: Effects = NO_EFFECTS
+    feedback: Optional[Text] = None
+    next: Optional[str] = None
+    outcome: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    stage: str
+    title: Text
+    text: Text
+    choices: tuple[Choice, ...]
+    route: str = "any"
+    image: Optional[str] = None
+    discuss: Optional[Text] = None
+    weight: float = 1
+    where: Position = Position()
+
+
+@dataclass(frozen=True)
+class Start:
+    money: int = 0
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: Text
+    description: Text
+    languages: tuple[str, ...]
+    start: Start
+    documents: tuple[Document, ...]
+    contacts: tuple[Contact, ...]
+    outcomes: tuple[Outcome, ...]
+    cards: tuple[Card, ...] = ()
+    checkpoints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    max_turns: Optional[int] = None
+    endings: Mapping[str, str] = field(default_factory=dict)
+    path: str = ""  # the pack folder on disk ("" for packs built in code)
+
+    # -- look-ups used by the engine and the screens -------------------------
+    def card(self, card_id: str) -> Card:
+        return _index(self, "cards")[card_id]
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return _index(self, "outcomes")[outcome_id]
+
+    def document(self, doc_id: str) -> Document:
+        return _index(self, "documents")[doc_id]
+
+    def contact(self, contact_id: str) -> Contact:
+        return _index(self, "contacts")[contact_id]
+
+    def ending(self, key: str) -> str:
+        """The outcome id a board ending leads to, with the format's defaults."""
+        chosen = self.endings.get(key)
+        if chosen:
+            return chosen
+        by_kind = {"home": ("safe",), "home-unsafe": ("unsafe", "trafficked"),
+                   "risk": ("trafficked",)}[key]
+        for kind in by_kind:
+            for outcome in self.outcomes:
+                if outcome.kind == kind:
+                    return outcome.id
+        return self.outcomes[0].id
+
+    @property
+    def turn_limit(self) -> int:
+        return self.max_turns if self.max_turns else DEFAULT_MAX_TURNS
+
+
+def _index(pack: Pack, name: str) -> dict:
+    cache = pack.__dict__.get("_indexes")
+    if cache is None:
+        cache = {}
+        object.__setattr__(pack, "_indexes", cache)
+    table = cache.get(name)
+    if table is None:
+        table = {item.id: item for item in getattr(pack, name)}
+        cache[name] = table
+    return table

@@ -1,0 +1,122 @@
+"""Bots and policies: simulated games are bots calling `Rules.apply`.
+
+Used by `run_game.py simulate`, by the balance report and by the tests. A
+policy picks among the choices the rules offer; nothing here knows a rule.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from game.content.model import Card, Pack
+from game.engine.actions import Choose, Roll
+from game.engine.events import CardDrawn, Chose, JourneyEnded
+from game.engine.rules import Rules
+from game.engine.state import CARD
+
+POLICIES = ("random", "safe", "risky")
+
+Policy = Callable[[Card, Sequence[int], random.Random], int]
+
+
+def _random(card: Card, offered: Sequence[int], rng: random.Random) -> int:
+    return offered[int(rng.random() * len(offered))]
+
+
+def _preferring(safe: bool) -> Policy:
+    def choose(card: Card, offered: Sequence[int], rng: random.Random) -> int:
+        preferred = [i for i in offered if card.choices[i].safe is safe]
+        return _random(card, preferred or offered, rng)
+    return choose
+
+
+POLICY: dict[str, Policy] = {
+    "random": _random, "safe": _preferring(True), "risky": _preferring(False)}
+
+
+def bot_choice(rules: Rules, game, policy: str, rng: random.Random) -> int:
+    """The index of the choice a bot with `policy` takes on the card on show."""
+    card = rules.card_on_show(game)
+    return POLICY[policy](card, rules.offered(game), rng)
+
+
+@dataclass
+class JourneyRecord:
+    outcome: str
+    kind: str
+    turns: int
+    assisted: bool
+    path: list[tuple[str, int]] = field(default_factory=list)  # (card id, choice)
+
+
+def play_game(rules: Rules, players: int, seed: int, policy: str,
+              rng: random.Random, keep_paths: bool = False) -> tuple[list[JourneyRecord], Counter]:
+    """Play one game to its end; the journeys' records and the cards drawn."""
+    game, _ = rules.new_game([f"P{i + 1}" for i in range(players)], seed)
+    pick = POLICY[policy]
+    drawn: Counter = Counter()
+    paths: list[list[tuple[str, int]]] = [[] for _ in range(players)]
+    records: dict[int, JourneyRecord] = {}
+    roll, apply = Roll(), rules.apply
+    while not game.over:
+        if game.phase == CARD:
+            card = rules.card_on_show(game)
+            action = Choose(pick(card, rules.offered(game), rng))
+        else:
+            action = roll
+        game, events = apply(game, action)
+        for ev in events:
+            kind = type(ev)
+            if kind is CardDrawn:
+                drawn[ev.card] += 1
+            elif kind is Chose and keep_paths:
+                paths[ev.player].append((ev.card, ev.choice))
+            elif kind is JourneyEnded:
+                j = game.journeys[ev.player]
+                records[ev.player] = JourneyRecord(
+                    ev.outcome, ev.kind, j.turns, ev.assisted_by is not None, paths[ev.player])
+    return [records[i] for i in range(players)], drawn
+
+
+def simulate(pack: Pack, games: int, seed: int = 1, players: int = 1,
+             policy: str = "random", keep_paths: bool = False) -> dict:
+    """The summary `simulate --json` prints (cli-contract.md), plus extras."""
+    if policy not in POLICY:
+        raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
+    rules = Rules(pack)
+    rng = random.Random(seed)
+    outcomes: Counter = Counter()
+    kinds: Counter = Counter({"safe": 0, "unsafe": 0, "trafficked": 0})
+    drawn: Counter = Counter()
+    turns: list[int] = []
+    assisted = 0
+    records: list[JourneyRecord] = []
+    for g in range(games):
+        game_seed = rng.getrandbits(63)
+        recs, seen = play_game(rules, players, game_seed, policy, rng, keep_paths)
+        drawn.update(seen)
+        for r in recs:
+            outcomes[r.outcome] += 1
+            kinds[r.kind] += 1
+            turns.append(r.turns)
+            assisted += r.assisted
+        if keep_paths:
+            records.extend(recs)
+    summary = {
+        "pack": pack.id, "games": games, "seed": seed, "policy": policy,
+        "players": players, "journeys": games * players,
+        "outcomes": dict(sorted(outcomes.items())),
+        "kinds": dict(kinds),
+        "turns": {"mean": round(statistics.fmean(turns), 2) if turns else 0,
+                  "median": statistics.median(turns) if turns else 0,
+                  "max": max(turns, default=0)},
+        "assisted": assisted,
+        "cards_never_drawn": sorted(c.id for c in pack.cards if not drawn[c.id]),
+    }
+    if keep_paths:
+        summary["_records"] = records
+        summary["_drawn"] = drawn
+    return summary
