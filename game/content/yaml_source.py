@@ -1,0 +1,274 @@
+"""Safe YAML reading with node positions.
+
+Pack files are composed into PyYAML nodes (never constructed into Python
+objects), so each value keeps the line and column it came from and nothing
+in a pack can run code. Files that are too big, tags that are not plain
+data, and anchors/aliases that would expand into huge documents ("billion
+laughs") are refused as located `YamlIssue`s instead of exceptions.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+Y = "tag:yaml.org,2002:"
+STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG = (Y + t for t in ("str", "int", "float", "bool",
+                                                                   "null"))
+SEQ_TAG, MAP_TAG, MERGE_TAG = Y + "seq", Y + "map", Y + "merge"
+
+try:
+    from yaml import CSafeLoader
+except ImportError:  # PyYAML built without libyaml: the slower pure-Python parser
+    SAFE_LOADER = yaml.SafeLoader
+else:
+    class PackLoader(CSafeLoader):
+        """yaml.CSafeLoader, but deciding the type of each plain scalar once per file.
+
+        The C parser asks the Python resolver for the tag of every scalar, trying
+        regular expressions each time; pack files repeat the same plain words
+        (field names, ids, stages, true) thousands of times. Only `compose` is
+        used, so nothing is ever constructed from the nodes.
+        """
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self._plain_tags: dict[str, str] = {}
+
+        def resolve(self, kind, value, implicit):
+            if kind is ScalarNode:
+                if not implicit[0]:  # quoted: always a string
+                    return STR_TAG
+                tag = self._plain_tags.get(value)
+                if tag is None:
+                    tag = self._plain_tags[value] = Resolver.resolve(self, kind, value,
+                                                                     implicit)
+                return tag
+            return Resolver.resolve(self, kind, value, implicit)
+
+    SAFE_LOADER = PackLoader
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ALIASES = 5_000           # times anchored nodes may be re-used in one file
+MAX_ALIAS_NODES = 100_000     # nodes those re-uses may add, counted expanded
+# The C parser recurses once per nesting level and has no limit of its own; these bound
+# the depth far below what overflows even a 1 MB stack.
+MAX_FLOW_DEPTH = 500          # levels of [ ] and { }
+MAX_INDENT = 500              # columns of indentation
+MAX_INLINE = 250              # "- - - ..." or "? ? ..." entries opened on one line
+
+ALLOWED_TAGS = frozenset(Y + t for t in ("str", "int", "float", "bool", "null", "seq", "map",
+                                         "timestamp", "merge", "binary"))
+
+_TAG_AFTER = frozenset(" \t\r\n[]{},:?-")  # '!' after one of these may start a tag
+_DEEP_INDENT = re.compile(r"\n[ \t]{%d}" % MAX_INDENT)
+_DEEP_INLINE = (re.compile(r"-(?:[ \t]+[-?]){%d}" % MAX_INLINE),
+                re.compile(r"\?(?:[ \t]+[-?]){%d}" % MAX_INLINE))
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+@dataclass(frozen=True)
+class YamlIssue:
+    """A problem found while reading a YAML file; line and column are 1-based."""
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+class _Refused(Exception):
+    def __init__(self, issue: YamlIssue):
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+def read_yaml(path: str | os.PathLike) -> tuple[Optional[Node], list[YamlIssue]]:
+    """Compose one file into nodes. The node is None when the file can't be used."""
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")]
+    if size > MAX_FILE_BYTES:
+        return None, [YamlIssue(f"file is too large ({size / 1e6:.1f} MB; "
+                                f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")]
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")]
+    if len(data) > MAX_FILE_BYTES:
+        return None, [YamlIssue("file is too large")]
+    text, issue = _decode(data)
+    if issue:
+        return None, [issue]
+    return compose_text(text)
+
+
+def compose_text(text: str) -> tuple[Optional[Node], list[YamlIssue]]:
+    """Compose YAML text into nodes, refusing tags and alias bombs."""
+    deep = _too_deep(text)
+    if deep:
+        return None, [deep]
+    try:
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        return None, [_syntax_issue(exc, text)]
+    except (ValueError, RecursionError) as exc:  # e.g. lone surrogates, absurd nesting
+        return None, [YamlIssue(f"YAML syntax error: {exc}")]
+    if node is None:
+        return None, []
+    if "&" in text or "<<" in text or _may_have_tags(text):
+        try:
+            return node, _check_graph(node)
+        except _Refused as refused:
+            return None, [refused.issue]
+    return node, []
+
+
+def _may_have_tags(text: str) -> bool:
+    at = text.find("!")
+    while at >= 0:
+        if at == 0 or text[at - 1] in _TAG_AFTER:
+            return True
+        at = text.find("!", at + 1)
+    return False
+
+
+def _too_deep(text: str) -> Optional[YamlIssue]:
+    """Refuse nesting deep enough to overflow the parser's stack (cheap upper bounds)."""
+    for pattern in (_DEEP_INDENT, *_DEEP_INLINE):
+        found = pattern.search(text)
+        if found:
+            line = text.count("\n", 0, found.start() + 1) + 1
+            return YamlIssue("nesting is too deep (refused: a pack needs only a few levels)",
+                             line)
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return None
+    brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
+    for _ in range(8):  # drop innermost pairs; ordinary files are empty after a few rounds
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets) or len(shorter) <= MAX_FLOW_DEPTH:
+            brackets = shorter
+            break
+        brackets = shorter
+    if len(brackets) <= MAX_FLOW_DEPTH:
+        return None
+    depth = 0
+    for char in brackets:
+        depth = depth + 1 if char in b"[{" else max(0, depth - 1)
+        if depth > MAX_FLOW_DEPTH:
+            return YamlIssue(f"nesting is too deep (more than {MAX_FLOW_DEPTH} levels "
+                             "of [ ] or { })")
+    return None
+
+
+def _decode(data: bytes) -> tuple[str, Optional[YamlIssue]]:
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom):], name
+            break
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return "", YamlIssue(f"file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                             "save it as UTF-8", line, column)
+
+
+def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    parts = [p for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p]
+    if isinstance(exc, yaml.reader.ReaderError):
+        # `position` counts bytes of the UTF-8 text.
+        before = text.encode("utf-8", "surrogatepass")[:exc.position].decode("utf-8", "ignore")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character
+        code = ord(char) if isinstance(char, str) and len(char) == 1 else char
+        detail = f" (character U+{code:04X})" if isinstance(code, int) else ""
+        return YamlIssue(f"YAML syntax error: {exc.reason}{detail}", line, column)
+    message = "YAML syntax error: " + (", ".join(parts) if parts else str(exc))
+    if mark is None:
+        return YamlIssue(message)
+    return YamlIssue(message, mark.line + 1, mark.column + 1)
+
+
+def _issue_at(node: Node, message: str) -> YamlIssue:
+    return YamlIssue(message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _check_graph(root: Node) -> list[YamlIssue]:
+    """Refuse alias bombs and cycles, flatten `<<` merges, report non-data tags."""
+    issues: list[YamlIssue] = []
+    busy = -1
+    sizes: dict[int, int] = {}  # id(node) -> size once expanded (busy while visiting)
+    aliases = extra = 0
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            size = 1
+            for child in _children(node):
+                size += sizes[id(child)]
+            sizes[key] = size
+            continue
+        seen = sizes.get(key)
+        if seen is not None:
+            if seen == busy:
+                raise _Refused(_issue_at(node, "an alias refers to the node that contains it"))
+            aliases += 1
+            extra += seen
+            if aliases > MAX_ALIASES or extra > MAX_ALIAS_NODES:
+                raise _Refused(_issue_at(node, "anchors and aliases expand too much "
+                                               "(refused: a pack needs no more than a few)"))
+            continue
+        if node.tag not in ALLOWED_TAGS:
+            issues.append(_issue_at(node, f"tag '{_short_tag(node.tag)}' is not allowed: "
+                                          "a pack holds plain data only"))
+            node.tag = (STR_TAG if isinstance(node, ScalarNode)
+                        else SEQ_TAG if isinstance(node, SequenceNode) else MAP_TAG)
+        if isinstance(node, MappingNode) and any(k.tag == MERGE_TAG for k, _ in node.value):
+            _flatten(node)
+        sizes[key] = busy
+        stack.append((node, True))
+        for child in reversed(_children(node)):
+            stack.append((child, False))
+    return sorted(issues, key=lambda issue: (issue.line, issue.column))
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return node.value
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _flatten(node: MappingNode) -> None:
+    try:
+        SafeConstructor().flatten_mapping(node)
+    except ConstructorError as exc:
+        mark = exc.problem_mark or node.start_mark
+        raise _Refused(YamlIssue(f"bad merge (<<): {exc.problem}", mark.line + 1,
+                                 mark.column + 1)) from None
+    except RecursionError:
+        raise _Refused(_issue_at(node, "a merge (<<) refers to itself")) from None
+    # Merged fields come first; a field the mapping gives itself wins.
+    last = {key.value: i for i, (key, _) in enumerate(node.value)
+            if isinstance(key, ScalarNode)}
+    node.value = [pair for i, pair in enumerate(node.value)
+                  if not isinstance(pair[0], ScalarNode) or last[pair[0].value] == i]
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(Y):] if tag.startswith(Y) else tag
