@@ -1183,11 +1183,16 @@ def main_validate(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="a pack folder, or a folder holding several packs")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--format", choices=("auto", "lines", "pretty"), default="auto",
+                        help="lines: one line per problem (for scripts); pretty: grouped by "
+                             "file with the offending line, hints and language coverage; "
+                             "auto (default): pretty at a terminal, lines otherwise")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
     problems, code, files = _validate(args.paths, args.strict)
+    pretty = args.format == "pretty" or (args.format == "auto" and sys.stdout.isatty())
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -1195,13 +1200,39 @@ def main_validate(argv: list[str]) -> int:
     else:
         summary = "no problems"
     try:
-        for problem in problems:
-            _write(sys.stdout, str(problem))
+        if pretty:
+            from game.content.lint_output import coverage_lines, pretty_lines
+            for line in pretty_lines(problems):
+                _write(sys.stdout, line)
+            for line in coverage_lines(_coverage(args.paths)):
+                _write(sys.stdout, line)
+        else:
+            for problem in problems:
+                _write(sys.stdout, str(problem))
         sys.stdout.flush()
         _write(sys.stderr, f"{summary} in {_plural(files, 'file')}")
     except BrokenPipeError:  # e.g. `validate ... | head`
         pass
     return code
+
+
+def _coverage(paths: list[str]) -> dict:
+    """{pack folder: {language: (translated, total)}} for the packs under `paths`."""
+    try:
+        from game.authoring import language_coverage
+    except ImportError:
+        return {}
+    found = {}
+    for raw in paths:
+        path = Path(raw)
+        folders = [path] if (path / PACK_FILE).is_file() else (
+            find_pack_dirs(path) if path.is_dir() else [])
+        for folder in folders:
+            try:
+                found[str(folder)] = language_coverage(folder)
+            except Exception:  # coverage is a courtesy: a broken pack is reported above
+                continue
+    return found
 
 
 def _write(stream, line: str) -> None:
