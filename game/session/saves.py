@@ -1,0 +1,498 @@
+"""Autosave and resume: a game killed at any instant continues where it was.
+
+After every action the screens call `SaveStore.autosave(log, pack, lang)`. A
+save is one JSON file per game in the save folder's `saves/`, replaced
+atomically each time (files.write_atomic), so a power cut, a closed lid or
+`kill -9` loses at most the action under way. It holds:
+
+    format, version          "travellers-dream-save", 1
+    session, started, saved  the game's name (the file's stem) and when
+    lang                     the session's language
+    pack                     id, hash of the pack's files, folder, title
+    names, seed, actions     what `GameLog` replays: the game itself
+    over, round, step        for the title screen's "Continue"
+    state                    the state reached, to check the replay against
+    record                   the debrief as plain data (record.py), for reports
+
+Loading replays the actions through the rules: a resumed game is the same
+game. A save from a pack that has changed since is loaded and flagged
+(`LoadedSave.pack_changed`) so the facilitator chooses; a save that is
+damaged, cut short or not a save at all is renamed `<name>.broken-<time>`
+beside itself and a `Notice` names it. Nothing here raises for a bad file.
+
+Typical use by the screens:
+
+    store = SaveStore(options.save_dir)
+    info = store.latest()                     # the newest unfinished game, or None
+    loaded = store.resume(info.path, SCENARIOS)   # None: it was broken (see notices)
+    ...
+    store.autosave(log, pack, lang)           # after every log.apply / log.undo
+    files = store.write_report(log, pack, lang)   # at the debrief
+    for notice in store.take_notices(): show(notice.text(lang))
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import weakref
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping, Optional, Union
+
+from game.content.model import Pack, pick
+from game.engine.log import GameLog
+from game.engine.rules import Rules
+from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
+                                write_atomic)
+from game.session.record import SessionRecord, session_record
+from game.session.strings import Notice
+
+FORMAT = "travellers-dream-save"
+VERSION = 1
+MAX_BYTES = 16 * 1024 * 1024
+MAX_ACTIONS = 100_000
+PACK_FILE = "pack.yaml"
+
+
+class BrokenSave(ValueError):
+    """A file that is not a usable save; `why` is a `strings` key (why.*)."""
+
+    def __init__(self, why: str, detail: str = ""):
+        super().__init__(f"{why}: {detail}" if detail else why)
+        self.why = why
+
+
+# -- the pack's fingerprint ---------------------------------------------------------
+
+def pack_hash(pack: Union[Pack, str, os.PathLike]) -> str:
+    """A hash of a pack's content: its pack.yaml and card files.
+
+    For a pack built in code (no folder) the hash is of the pack's data."""
+    if isinstance(pack, Pack):
+        if not pack.path:
+            return "sha256:" + hashlib.sha256(repr(pack).encode("utf-8")).hexdigest()
+        folder = Path(pack.path)
+    else:
+        folder = Path(pack)
+    digest = hashlib.sha256()
+    files = [folder / PACK_FILE]
+    cards = folder / "cards"
+    if cards.is_dir():
+        files += sorted(p for p in cards.rglob("*")
+                        if p.suffix in (".yaml", ".yml") and p.is_file())
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        name = path.relative_to(folder).as_posix().encode("utf-8")
+        digest.update(b"%d:%s:%d:" % (len(name), name, len(data)))
+        digest.update(data)
+    return "sha256:" + digest.hexdigest()
+
+
+# -- what the title screen shows, and what loading gives ------------------------------
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """A save's header, read without replaying the game."""
+    path: Path
+    session: str
+    pack_id: str
+    pack_hash: str
+    pack_path: str
+    pack_title: Mapping[str, str]
+    lang: str
+    names: tuple[str, ...]
+    seed: int
+    actions: int
+    round: int
+    over: bool
+    started: str
+    saved: str
+
+    def title(self, lang: str) -> str:
+        """The pack's title in `lang` (its id when the save has no title)."""
+        return pick(self.pack_title, lang, self.pack_id)
+
+
+@dataclass
+class LoadedSave:
+    info: SaveInfo
+    log: Optional[GameLog]          # None: the game cannot be continued (see `problem`)
+    pack: Optional[Pack] = None
+    pack_changed: bool = False      # the pack's files differ from when it was saved
+    replays_differently: bool = False  # the replay did not reach the saved state
+    problem: Optional[Notice] = None   # why `log` is None, or the question to ask
+
+    @property
+    def needs_choice(self) -> bool:
+        """Continue anyway or start anew: the facilitator decides (show `problem`)."""
+        return self.log is not None and (self.pack_changed or self.replays_differently)
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    html: Optional[Path]
+    csv: Optional[Path]
+    problem: Optional[Notice] = None
+
+    @property
+    def notice(self) -> Notice:
+        """What to show at the debrief: where the report is, or why there is none."""
+        return self.problem or Notice("report.written", {"html": str(self.html),
+                                                         "csv": str(self.csv)})
+
+
+@dataclass
+class _Slot:
+    path: Path
+    session: str
+    started: str
+
+
+# -- reading -------------------------------------------------------------------------
+
+def parse_save(data: bytes) -> dict[str, Any]:
+    """The save in `data`, its header checked; BrokenSave (never anything else) if not."""
+    try:
+        return _parse(data)
+    except BrokenSave:
+        raise
+    except RecursionError:
+        raise BrokenSave("not-json", "nested too deeply") from None
+    except Exception as exc:  # a damaged file must never take the game down
+        raise BrokenSave("fields", repr(exc)) from None
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    if not data.strip():
+        raise BrokenSave("empty")
+    if len(data) > MAX_BYTES:
+        raise BrokenSave("too-big")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BrokenSave("not-text") from None
+    try:
+        body = json.loads(text)
+    except ValueError as exc:
+        raise BrokenSave("not-json", str(exc)) from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise BrokenSave("foreign")
+    version = body.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BrokenSave("foreign", "version")
+    if version > VERSION:
+        raise BrokenSave("newer", f"version {version}")
+    pack = body.get("pack")
+    checks = {
+        "session": isinstance(body.get("session"), str),
+        "started": isinstance(body.get("started"), str),
+        "saved": isinstance(body.get("saved"), str),
+        "lang": isinstance(body.get("lang"), str),
+        "pack": isinstance(pack, dict) and all(isinstance(pack.get(k), str)
+                                               for k in ("id", "hash", "path")),
+        "names": isinstance(body.get("names"), list) and 1 <= len(body["names"]) <= 6
+        and all(isinstance(n, str) for n in body["names"]),
+        "seed": _is_int(body.get("seed")),
+        "actions": isinstance(body.get("actions"), list)
+        and len(body["actions"]) <= MAX_ACTIONS
+        and all(isinstance(a, dict) for a in body["actions"]),
+        "over": isinstance(body.get("over"), bool),
+        "round": _is_int(body.get("round")),
+        "state": isinstance(body.get("state"), dict),
+    }
+    wrong = [name for name, ok in checks.items() if not ok]
+    if wrong:
+        raise BrokenSave("fields", ", ".join(wrong))
+    title = pack.get("title")
+    if not (isinstance(title, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                            for k, v in title.items())):
+        pack["title"] = {}
+    return body
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def save_info(path: Path, body: dict[str, Any]) -> SaveInfo:
+    pack = body["pack"]
+    return SaveInfo(path, body["session"], pack["id"], pack["hash"], pack["path"],
+                    dict(pack["title"]), body["lang"], tuple(body["names"]), body["seed"],
+                    len(body["actions"]), body["round"], body["over"], body["started"],
+                    body["saved"])
+
+
+def replay(body: dict[str, Any], rules: Rules) -> GameLog:
+    """The game in a parsed save, replayed with `rules`; ValueError if it does not replay."""
+    try:
+        return GameLog.from_json(rules, {"names": body["names"], "seed": body["seed"],
+                                         "actions": body["actions"]})
+    except ValueError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except Exception as exc:  # e.g. an action with arguments no action has
+        raise ValueError(repr(exc)) from None
+
+
+def read_record(body: dict[str, Any], rules: Optional[Rules] = None) -> SessionRecord:
+    """The session record a parsed save holds, or, failing that, rebuilt by replay
+    with `rules`; ValueError when neither can be had."""
+    try:
+        return SessionRecord.from_json(body.get("record"))
+    except ValueError:
+        if rules is None:
+            raise
+    log = replay(body, rules)
+    pack = body["pack"]
+    return session_record(log, rules.pack, body["session"], body["lang"], body["started"],
+                          pack["hash"])
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# -- the store -----------------------------------------------------------------------
+
+class SaveStore:
+    """The save folder: `SaveStore(save_dir)` with `save_dir` from `--save-dir`, or
+    None for the user's data folder. Saves go in `saves/`, reports in `reports/`."""
+
+    def __init__(self, save_dir: Optional[Path] = None):
+        self.paths = SessionPaths.of(save_dir)
+        self.folder = self.paths.saves
+        self.reports = self.paths.reports
+        self.notices: list[Notice] = []
+        self._slots: "weakref.WeakKeyDictionary[GameLog, _Slot]" = weakref.WeakKeyDictionary()
+        self._hashes: dict[int, tuple[Pack, str]] = {}
+        self._stuck: set[Path] = set()   # broken files that could not be moved aside
+
+    # -- messages ---------------------------------------------------------------
+    def take_notices(self) -> list[Notice]:
+        """The messages gathered since the last call (broken saves set aside ...)."""
+        notices, self.notices = self.notices, []
+        return notices
+
+    # -- writing ----------------------------------------------------------------
+    def autosave(self, log: GameLog, pack: Pack, lang: str) -> Optional[Notice]:
+        """Save the game in `log` now, atomically. None when saved; otherwise the
+        message to show (the game goes on either way)."""
+        slot = self._slot(log, pack)
+        try:
+            data = self._body(log, pack, lang, slot)
+            write_atomic(slot.path, data)
+        except Exception as exc:  # a full disk must not stop the class
+            notice = Notice("save.write-failed", {"file": str(slot.path), "error": str(exc)})
+            self.notices.append(notice)
+            return notice
+        return None
+
+    def path_of(self, log: GameLog) -> Optional[Path]:
+        """Where `log` is saved (None before its first autosave)."""
+        slot = self._slots.get(log)
+        return slot.path if slot else None
+
+    def hash_of(self, pack: Pack) -> str:
+        """`pack_hash(pack)`, computed once per pack object."""
+        known = self._hashes.get(id(pack))
+        if known is None or known[0] is not pack:
+            known = (pack, pack_hash(pack))
+            self._hashes[id(pack)] = known
+        return known[1]
+
+    def _slot(self, log: GameLog, pack: Pack) -> _Slot:
+        slot = self._slots.get(log)
+        if slot is None:
+            started = datetime.now()
+            base = f"{started:%Y%m%d-%H%M%S}-{pack.id}"
+            taken = {s.session for s in self._slots.values()}
+            session, n = base, 1
+            while session in taken or (self.folder / f"{session}.json").exists():
+                n += 1
+                session = f"{base}-{n}"
+            slot = _Slot(self.folder / f"{session}.json", session,
+                         started.astimezone().isoformat(timespec="seconds"))
+            self._slots[log] = slot
+        return slot
+
+    def _body(self, log: GameLog, pack: Pack, lang: str, slot: _Slot) -> bytes:
+        game = log.game
+        digest = self.hash_of(pack)
+        record = session_record(log, pack, slot.session, lang, slot.started, digest)
+        body = {
+            "format": FORMAT, "version": VERSION,
+            "session": slot.session, "started": slot.started, "saved": now_iso(),
+            "lang": lang,
+            "pack": {"id": pack.id, "hash": digest, "path": pack.path,
+                     "title": dict(pack.title)},
+            "names": list(log.names), "seed": log.seed,
+            "over": game.over, "round": game.round, "step": game.step,
+            "actions": [a.to_json() for a in log.actions],
+            "state": game.to_json(),
+            "record": record.to_json(),
+        }
+        # No trailing newline: every proper prefix of the file is then not JSON.
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    # -- listing -------------------------------------------------------------------
+    def saves(self) -> list[SaveInfo]:
+        """Every readable save, newest first; broken ones are set aside (see notices)."""
+        remove_stale_temporaries(self.folder)
+        try:
+            entries = [e for e in os.scandir(self.folder)
+                       if e.name.endswith(".json") and TMP_MARK not in e.name and e.is_file()]
+        except OSError:
+            return []
+        stamped = []
+        for entry in entries:
+            try:
+                stamped.append((entry.stat().st_mtime, entry.name, Path(entry.path)))
+            except OSError:
+                continue
+        found = []
+        for _mtime, _name, path in sorted(stamped, reverse=True):
+            if path in self._stuck:
+                continue
+            body = self._read(path)
+            if body is not None:
+                found.append(save_info(path, body))
+        return found
+
+    def latest(self) -> Optional[SaveInfo]:
+        """The newest game that is not over, for "Continue" and `--resume`; or None."""
+        return next((info for info in self.saves() if not info.over), None)
+
+    def _read(self, path: Path) -> Optional[dict[str, Any]]:
+        """The parsed save at `path`, or None after setting it aside."""
+        try:
+            with open(path, "rb") as f:
+                data = f.read(MAX_BYTES + 1)
+        except OSError:
+            self._set_aside(path, "unreadable")
+            return None
+        try:
+            return parse_save(data)
+        except BrokenSave as exc:
+            self._set_aside(path, exc.why)
+            return None
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        try:
+            moved = set_aside(path)
+        except OSError as exc:
+            self._stuck.add(path)
+            self.notices.append(Notice("save.broken-kept",
+                                       {"file": str(path), "why": why, "error": str(exc)}))
+            return
+        self.notices.append(Notice("save.broken",
+                                   {"file": str(path), "why": why, "moved": str(moved)}))
+
+    # -- loading -----------------------------------------------------------------
+    def load(self, path: Path, rules: Rules) -> Optional[LoadedSave]:
+        """The game saved at `path`, replayed with `rules`.
+
+        None when the file is broken: it has been set aside and a notice says so.
+        Otherwise a `LoadedSave`: `.log` is the game (None if it cannot be continued
+        with this pack: `.problem` says why), `.needs_choice` when the pack changed."""
+        path = Path(path)
+        body = self._read(path)
+        if body is None:
+            return None
+        info = save_info(path, body)
+        pack = rules.pack
+        if info.pack_id != pack.id:
+            return LoadedSave(info, None, pack, problem=Notice(
+                "save.other-pack", {"file": str(path), "saved": info.pack_id, "pack": pack.id}))
+        changed = info.pack_hash != self.hash_of(pack)
+        try:
+            log = replay(body, rules)
+        except ValueError as exc:
+            if changed:
+                return LoadedSave(info, None, pack, pack_changed=True, problem=Notice(
+                    "save.does-not-replay",
+                    {"file": str(path), "pack": pick(pack.title, info.lang, pack.id),
+                     "why": "replay", "detail": str(exc)}))
+            self._set_aside(path, "replay")
+            return None
+        differs = log.game.to_json() != body["state"]
+        problem = None
+        if changed:
+            problem = Notice("save.pack-changed", {"pack": pick(pack.title, info.lang, pack.id),
+                                                   "file": str(path)})
+        elif differs:
+            problem = Notice("save.replays-differently", {"file": str(path)})
+        self._slots[log] = _Slot(path, info.session, info.started)
+        return LoadedSave(info, log, pack, changed, differs, problem)
+
+    def resume(self, path: Path, scenarios_dir: Path) -> Optional[LoadedSave]:
+        """Like `load`, finding the pack itself: the folder the save names, else the
+        pack of that id under `scenarios_dir`. `.log` is None when the pack cannot be
+        found or has errors (`.problem` says which)."""
+        path = Path(path)
+        body = self._read(path)
+        if body is None:
+            return None
+        info = save_info(path, body)
+        pack, problem = find_pack(info, scenarios_dir)
+        if pack is None:
+            return LoadedSave(info, None, None, problem=problem)
+        return self.load(path, Rules(pack))
+
+    def resume_latest(self, scenarios_dir: Path) -> Optional[LoadedSave]:
+        """`--resume`: the newest unfinished game, or None when there is none."""
+        info = self.latest()
+        return self.resume(info.path, scenarios_dir) if info else None
+
+    # -- the session report ----------------------------------------------------------
+    def write_report(self, log: GameLog, pack: Pack, lang: str) -> ReportFiles:
+        """Write the session report of `log` (HTML and CSV) to the reports folder,
+        named after the game's save. Never raises: `.problem` says what failed."""
+        from game.session.report import ReportSession, write_report
+        slot = self._slot(log, pack)
+        try:
+            record = session_record(log, pack, slot.session, lang, slot.started,
+                                    self.hash_of(pack))
+            html_path, csv_path = write_report([ReportSession(record, pack)], self.reports,
+                                               lang, name=slot.session)
+        except Exception as exc:
+            notice = Notice("report.write-failed", {"folder": str(self.reports),
+                                                    "error": str(exc)})
+            self.notices.append(notice)
+            return ReportFiles(None, None, notice)
+        return ReportFiles(html_path, csv_path)
+
+
+def find_pack(info: SaveInfo, scenarios_dir: Optional[Path]) -> tuple[Optional[Pack],
+                                                                     Optional[Notice]]:
+    """The pack a save was played with: its folder if still there, else by id."""
+    from game.content.validate import load_pack, resolve_pack
+    candidates = []
+    if info.pack_path and (Path(info.pack_path) / PACK_FILE).is_file():
+        candidates.append(Path(info.pack_path))
+    if scenarios_dir is not None:
+        by_id = resolve_pack(info.pack_id, Path(scenarios_dir))
+        if by_id is not None:
+            candidates.append(by_id)
+    problem = Notice("save.no-pack", {"pack": info.pack_id, "file": str(info.path)})
+    for folder in candidates:
+        try:
+            result = load_pack(folder)
+        except Exception as exc:  # the loader should not raise; a save must not crash
+            result = None
+            problem = Notice("save.pack-errors", {"pack": info.pack_id, "file": str(info.path),
+                                                  "path": f"{folder} ({exc})"})
+        if result is None:
+            continue
+        if result.pack is None or result.errors:
+            problem = Notice("save.pack-errors", {"pack": info.pack_id, "file": str(info.path),
+                                                  "path": str(folder)})
+            continue
+        if result.pack.id == info.pack_id:
+            return result.pack, None
+    return None, problem
