@@ -1,0 +1,455 @@
+"""The game window: the loop, the screen stack, input, autoplay, screenshots.
+
+The loop waits for events while nothing moves (close to zero CPU) and runs
+at 60 frames a second while something is animated. Every change of game
+state goes through `App.apply`, which calls `on_action(log)` afterwards:
+the one place where autosave, reports and read-aloud plug in
+(`action_listeners`, filled by `game.session.attach(app)` when it exists).
+"""
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Optional
+
+import pygame
+
+from game.ui import text as T
+from game.ui.layout import Layout
+from game.ui.strings import LOCALISATION, tr
+from game.ui.theme import gui_theme, palette
+
+IDLE_WAIT_MS = 500          # the longest the loop sleeps when nothing happens
+FPS = 60
+
+
+class _Silent:
+    """Stands in for game.ui.sound.Sounds when there is no sound module or device."""
+    muted = True
+
+    def play(self, name: str) -> None:
+        pass
+
+    def toggle_mute(self) -> None:
+        pass
+
+
+def _make_sounds(enabled: bool):
+    try:
+        from game.ui.sound import Sounds  # provided by the sound/asset engineer
+    except ImportError:
+        return _Silent()
+    try:
+        return Sounds(enabled)
+    except Exception:  # no audio device, mixer failure: play silently
+        return _Silent()
+
+
+class Bot:
+    """Autoplay: presses what a player would press, through real input events
+    (keys, mouse clicks and finger taps in turn), choosing by policy."""
+
+    def __init__(self, seed: int, speed: Optional[float]):
+        self.rng = random.Random(seed)
+        self.delay = 0.0 if speed is None else 0.6 / speed
+        self.mode = 0
+        self.wait = 0.0
+        self.actions = 0
+
+    def choose(self, rules, game) -> int:
+        from game.sim import bot_choice
+        return bot_choice(rules, game, "random", self.rng)
+
+    def events_for(self, target, size) -> list[pygame.event.Event]:
+        """The input events that press `target` (a Button or a key)."""
+        self.actions += 1
+        if isinstance(target, int):
+            return [pygame.event.Event(pygame.KEYDOWN, key=target, mod=0, unicode="",
+                                       scancode=0),
+                    pygame.event.Event(pygame.KEYUP, key=target, mod=0, unicode="",
+                                       scancode=0)]
+        self.mode = (self.mode + 1) % 3
+        pos = target.rect.center
+        if self.mode == 0 and getattr(target, "key", None) is not None:
+            return self.events_for(target.key, size)
+        if self.mode == 1:
+            w, h = size
+            x, y = pos[0] / w, pos[1] / h
+            common = dict(touch_id=1, finger_id=0, dx=0.0, dy=0.0, pressure=1.0)
+            return [pygame.event.Event(pygame.FINGERDOWN, x=x, y=y, **common),
+                    pygame.event.Event(pygame.FINGERUP, x=x, y=y, **common)]
+        return [pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+                pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+                pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)]
+
+
+class App:
+    def __init__(self, options):
+        self.options = options
+        self.speed = options.speed if options.speed else (None if options.autoplay else 1.0)
+        self.windowed_size = tuple(options.size)
+        self.fullscreen = bool(options.fullscreen)
+        self.lang = options.lang
+        self.running = True
+        self.exit_code = 0
+        self.scenes: list = []
+        self.serial = 0             # bumped at every screen change (screenshots)
+        self.shot_serial = -1
+        self.shots = 0
+        self.frames = 0
+        self.dirty = True
+        self.log = None             # GameLog of the game being played
+        self.rules = None
+        self.pack = None
+        self.pack_ref = options.pack
+        self.action_listeners: list[Callable] = []   # called with the log after each action
+        self.resume_provider: Optional[Callable[[], object]] = None  # -> GameLog or None
+        self.bot = Bot(options.seed if options.seed is not None else 0, options.speed) \
+            if options.autoplay else None
+        self.finished_debrief = False
+        self.seed = options.seed if options.seed is not None else random.randrange(1 << 31)
+
+        pygame.display.init()
+        pygame.font.init()
+        T.clear_caches()
+        from game.ui import widgets
+        widgets._icon_cache.clear()
+        pygame.display.set_caption("Mimpi Perantau — Traveller's Dream")
+        self._set_mode()
+        self.sounds = _make_sounds(not options.mute)
+        self.manager = None
+        self._make_manager()
+        self._attach_session()
+
+    # -- window -------------------------------------------------------------
+    def _set_mode(self) -> None:
+        if self.fullscreen:
+            self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.L = Layout(*self.screen.get_size())
+
+    def _make_manager(self) -> None:
+        import pygame_gui
+        self.manager = pygame_gui.UIManager(
+            self.screen.get_size(), gui_theme(self.L), starting_language=self.lang,
+            translation_directory_paths=[str(LOCALISATION)])
+        self.manager.set_locale(self.lang)
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.screen.get_size()
+        self.fullscreen = not self.fullscreen
+        self._set_mode()
+        self.resized()
+
+    def resized(self) -> None:
+        size = self.screen.get_size()
+        if (self.L.width, self.L.height) != size:
+            self.L = Layout(*size)
+        for scene in self.scenes:
+            scene.on_exit_gui() if hasattr(scene, "on_exit_gui") else None
+        self._make_manager()
+        for scene in self.scenes:
+            scene.layout()
+        self.dirty = True
+        self.serial += 1
+
+    def set_language(self, code: str) -> None:
+        self.lang = code
+        self.manager.set_locale(code)
+        for scene in self.scenes:
+            scene.layout()
+        self.dirty = True
+        self.serial += 1
+
+    # -- session hooks ---------------------------------------------------------
+    def _attach_session(self) -> None:
+        """Let game.session (autosave, resume, read-aloud) plug in, if it exists:
+        `game.session.attach(app)` may add to `action_listeners` and set
+        `resume_provider`."""
+        try:
+            import game.session as session
+        except ImportError:
+            return
+        attach = getattr(session, "attach", None)
+        if callable(attach):
+            try:
+                attach(self)
+            except Exception as exc:  # a broken save must never stop a class
+                print(f"warning: session features unavailable: {exc}", file=sys.stderr)
+
+    def on_action(self, log) -> None:
+        """Called after every applied action (and after undo)."""
+        for listener in list(self.action_listeners):
+            try:
+                listener(log)
+            except Exception as exc:
+                print(f"warning: {exc}", file=sys.stderr)
+
+    # -- content -----------------------------------------------------------------
+    def text(self, value, fallback: str = "") -> str:
+        """Pack text in the UI language, else in the pack's own first language."""
+        if not value:
+            return fallback
+        if self.lang in value:
+            return value[self.lang]
+        if self.pack is not None:
+            for code in self.pack.languages:
+                if code in value:
+                    return value[code]
+        return next(iter(value.values()))
+
+    def money(self, amount: int) -> str:
+        """Thousands of rupiah as words: Rp 1,5 juta / Rp 500 ribu."""
+        amount = abs(int(amount))
+        if amount == 0:
+            return tr("rp_zero")
+        if amount >= 1000:
+            n = f"{amount / 1000:.1f}".rstrip("0").rstrip(".")
+            return tr("rp_million", n=n.replace(".", tr("decimal_sep")))
+        return tr("rp_thousand", n=str(amount))
+
+    def player_name(self, journey) -> str:
+        return journey.name or tr("player_default", n=journey.player + 1)
+
+    # -- screens ------------------------------------------------------------------
+    @property
+    def top(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene) -> None:
+        self.scenes.append(scene)
+        scene.layout()
+        scene.on_enter()
+        self.changed()
+
+    def pop(self, scene=None) -> None:
+        if not self.scenes:
+            return
+        if scene is not None and scene in self.scenes:
+            self.scenes.remove(scene)
+            scene.on_exit()
+        else:
+            self.scenes.pop().on_exit()
+        self.changed()
+
+    def replace_all(self, scene) -> None:
+        while self.scenes:
+            self.scenes.pop().on_exit()
+        self.push(scene)
+
+    def changed(self) -> None:
+        """The screen shows something new: redraw, and take a screenshot."""
+        self.serial += 1
+        self.dirty = True
+
+    def go_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+        self.log = None
+        self.replace_all(TitleScene(self))
+
+    def start_game(self, names: list[str]) -> None:
+        from game.engine.log import GameLog
+        from game.engine.rules import Rules
+        from game.ui.scenes.board import BoardScene
+        self.rules = Rules(self.pack)
+        self.log = GameLog(self.rules, names, self.seed)
+        self.on_action(self.log)
+        self.replace_all(BoardScene(self))
+
+    def resume_game(self, log) -> None:
+        from game.ui.scenes.board import BoardScene
+        self.log, self.rules, self.pack = log, log.rules, log.rules.pack
+        self.replace_all(BoardScene(self))
+
+    def quit(self, code: int = 0) -> None:
+        self.running = False
+        self.exit_code = code
+
+    # -- input ------------------------------------------------------------------------
+    def _translate(self, event: pygame.event.Event) -> Optional[pygame.event.Event]:
+        """Touch becomes mouse; SDL's own mouse copies of touches are dropped."""
+        if event.type in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            w, h = self.screen.get_size()
+            pos = (round(event.x * w), round(event.y * h))
+            if event.type == pygame.FINGERDOWN:
+                return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1,
+                                          from_touch=True)
+            if event.type == pygame.FINGERUP:
+                return pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1,
+                                          from_touch=True)
+            return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                      buttons=(1, 0, 0), from_touch=True)
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION) \
+                and getattr(event, "touch", False):
+            return None
+        return event
+
+    def typing(self) -> bool:
+        """A name box has the keyboard: letters are text, not shortcuts."""
+        top = self.top
+        return bool(top is not None and getattr(top, "typing", lambda: False)())
+
+    def handle(self, event: pygame.event.Event) -> None:
+        event = self._translate(event)
+        if event is None:
+            return
+        self.dirty = True
+        if event.type == pygame.QUIT:
+            self.quit(0)
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if not self.fullscreen and event.type == pygame.VIDEORESIZE:
+                self.windowed_size = (max(320, event.w), max(240, event.h))
+            if self.screen.get_size() != (self.L.width, self.L.height):
+                self.resized()
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F1 or (not self.typing() and event.key == pygame.K_h):
+                self.show_help()
+                return
+            if not self.typing() and event.key == pygame.K_m:
+                self.toggle_mute()
+                return
+        if self.manager is not None:
+            self.manager.process_events(event)
+        if self.top is not None:
+            self.top.handle_event(event)
+
+    def show_help(self) -> None:
+        from game.ui.scenes.help import HelpScene
+        if not isinstance(self.top, HelpScene):
+            self.push(HelpScene(self))
+
+    def toggle_mute(self) -> None:
+        self.sounds.toggle_mute()
+        from game.ui.scenes.board import BoardScene
+        for scene in self.scenes:
+            if isinstance(scene, BoardScene):
+                scene.toast(tr("muted") if self.sounds.muted else tr("unmuted"))
+
+    # -- drawing ---------------------------------------------------------------------
+    def draw(self) -> None:
+        surface = self.screen
+        start = 0
+        for i in range(len(self.scenes) - 1, -1, -1):
+            if self.scenes[i].opaque:
+                start = i
+                break
+        if not self.scenes or not self.scenes[start].opaque:
+            surface.fill(palette().background)
+        for i, scene in enumerate(self.scenes[start:], start):
+            if scene.modal_dim and i == len(self.scenes) - 1:
+                if getattr(self, "_dim", None) is None or \
+                        self._dim.get_size() != surface.get_size():
+                    self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+                    self._dim.fill(palette().dim)
+                surface.blit(self._dim, (0, 0))
+            scene.draw(surface)
+        self.manager.draw_ui(surface)
+
+    def screenshot(self) -> None:
+        folder = Path(self.options.screenshots)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.shots += 1
+        name = getattr(self.top, "shot_name", None) or self.top.name
+        pygame.image.save(self.screen, str(folder / f"{self.shots:04d}-{name}.png"))
+
+    # -- the loop ------------------------------------------------------------------------
+    def start(self) -> None:
+        self.go_title()
+        if self.options.resume and self.resume_provider is not None:
+            log = self.resume_provider()
+            if log is not None:
+                self.resume_game(log)
+        self._animating = True
+        self._guard = 0
+        self._last = time.perf_counter()
+        self._clock = pygame.time.Clock()
+
+    def tick(self, wait: bool = True) -> bool:
+        """One pass of the loop: input, animation, drawing. False when done."""
+        frames_limit = self.options.frames
+        busy = self._animating or self.dirty or self.bot is not None \
+            or frames_limit is not None or not wait
+        if busy:
+            events = pygame.event.get()
+        else:
+            events = [pygame.event.wait(IDLE_WAIT_MS)]
+            events += pygame.event.get()
+            events = [e for e in events if e.type != pygame.NOEVENT]
+        for event in events:
+            self.handle(event)
+            if not self.running:
+                return False
+        now = time.perf_counter()
+        dt = min(0.1, now - self._last)
+        self._last = now
+        animating = False
+        for scene in list(self.scenes):
+            if scene in self.scenes and scene.update(dt):
+                animating = True
+        self._animating = animating
+        self.manager.update(dt)
+        if animating or self.dirty or frames_limit is not None:
+            self.draw()
+            pygame.display.flip()
+            self.frames += 1
+            self.dirty = False
+        if self.options.screenshots and self.shot_serial != self.serial and not animating:
+            self.shot_serial = self.serial
+            self.screenshot()
+        if frames_limit is not None and self.frames >= frames_limit:
+            return False
+        if self.bot is not None:
+            if self.finished_debrief and not animating:
+                return False
+            if not animating and not events:
+                self._bot_step(dt)
+            self._guard += 1
+            if self._guard > 200000:
+                print("autoplay: the game did not reach the debrief", file=sys.stderr)
+                self.exit_code = 1
+                return False
+        if self.speed is not None and (animating or self.bot is not None):
+            self._clock.tick(FPS)
+        return True
+
+    def run(self) -> int:
+        self.start()
+        while self.running and self.tick():
+            pass
+        return self.exit_code
+
+    def _bot_step(self, dt: float) -> None:
+        bot = self.bot
+        if pygame.event.peek():
+            return
+        bot.wait += dt
+        if bot.wait < bot.delay:
+            return
+        target = self.top.bot_target(bot) if self.top is not None else None
+        if target is None:
+            return
+        bot.wait = 0.0
+        for event in bot.events_for(target, self.screen.get_size()):
+            pygame.event.post(event)
+
+
+def run(options) -> int:
+    """Open the window and play; the exit code (0 when all went well)."""
+    if options.autoplay and options.players is None:
+        options.players = ["", "", ""]
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    app = App(options)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

@@ -1,0 +1,142 @@
+"""The facilitator's menu (Esc): resume, undo, skip a turn, remove a player,
+end the game, keys, fullscreen, sound, back to the title."""
+from __future__ import annotations
+
+import pygame
+
+from game.engine import actions as A
+from game.ui import text as T
+from game.ui.scenes.base import Overlay
+from game.ui.strings import tr
+from game.ui.theme import palette
+from game.ui.widgets import Button, draw_token
+
+
+class MenuScene(Overlay):
+    name = "menu"
+
+    def __init__(self, app, board):
+        super().__init__(app)
+        self.board = board
+
+    def items(self):
+        log = self.app.log
+        return [("resume", tr("menu_resume"), self.close, "primary", True),
+                ("undo", tr("menu_undo"), self.undo, "secondary", log.can_undo()),
+                ("skip", tr("menu_skip"), lambda: self.act(A.SkipTurn()), "secondary", True),
+                ("remove", tr("menu_remove"), self.remove, "secondary", True),
+                ("end", tr("menu_end"), lambda: self.act(A.EndGame()), "secondary", True),
+                ("help", tr("menu_help"), self.app.show_help, "quiet", True),
+                ("fullscreen", tr("menu_fullscreen"), self.app.toggle_fullscreen, "quiet", True),
+                ("mute", tr("menu_mute"), self.app.toggle_mute, "quiet", True),
+                ("quit", tr("menu_quit"), self.app.go_title, "quiet", True)]
+
+    def layout(self) -> None:
+        L, C = self.L, palette()
+        self.group.clear()
+        items = self.items()
+        pad = L.pad
+        cols = 2
+        self.title = T.block(tr("menu_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
+        rect = L.centred(0.86, 10)
+        col_w = (rect.width - 2 * pad - (cols - 1) * pad) // cols
+        hs = [max(L.button_h, Button.height_for(label, col_w, L.body)) for _, label, *_ in items]
+        rows = (len(items) + cols - 1) // cols
+        row_h = [max(hs[r * cols:(r + 1) * cols]) for r in range(rows)]
+        h = self.title.height + pad + sum(row_h) + pad * (rows - 1) + 2 * pad
+        self.rect = L.centred(0.86, h)
+        y = self.rect.y + pad + self.title.height + pad
+        for r in range(rows):
+            for c in range(cols):
+                k = r * cols + c
+                if k >= len(items):
+                    break
+                name, label, fn, style, enabled = items[k]
+                x = self.rect.x + pad + c * (col_w + pad)
+                self.button(pygame.Rect(x, y, col_w, row_h[r]), label, fn, style,
+                            enabled=enabled, name=name)
+            y += row_h[r] + pad
+        self.group.set_focus(0)
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop(self)
+
+    def undo(self) -> None:
+        self.board.undo()
+
+    def act(self, action) -> None:
+        self.board.facilitator(action)
+
+    def remove(self) -> None:
+        self.app.push(RemoveScene(self.app, self.board))
+
+    def handle_event(self, event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.group.move(1 if event.key == pygame.K_RIGHT else -1)
+            return
+        self.group.handle(event)
+
+    def bot_target(self, bot):
+        return pygame.K_ESCAPE
+
+    def draw(self, surface) -> None:
+        self.draw_panel(surface, self.rect)
+        self.title.draw(surface, self.rect.x + self.L.pad, self.rect.y + self.L.pad, self.rect,
+                        "menu-title")
+        self.group.draw(surface)
+
+
+class RemoveScene(Overlay):
+    """Which player is leaving?"""
+    name = "remove"
+
+    def __init__(self, app, board):
+        super().__init__(app)
+        self.board = board
+
+    def layout(self) -> None:
+        L, C = self.L, palette()
+        self.group.clear()
+        pad = L.pad
+        self.title = T.block(tr("remove_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
+        people = [j for j in self.app.log.game.journeys if j.active]
+        rect = L.centred(0.6, 10)
+        w = rect.width - 2 * pad
+        bh = L.button_h
+        h = self.title.height + pad + (len(people) + 1) * (bh + pad) + pad
+        self.rect = L.centred(0.6, h)
+        y = self.rect.y + pad + self.title.height + pad
+        self.tokens = []
+        for j in people:
+            r = pygame.Rect(self.rect.x + pad, y, w, bh)
+            self.button(r, self.app.player_name(j),
+                        lambda p=j.player: self.board.facilitator(A.RemovePlayer(p)),
+                        "choice", name=f"remove-{j.player}", align="left",
+                        number=None)
+            self.tokens.append((j.player, r))
+            y += bh + pad
+        self.button(pygame.Rect(self.rect.x + pad, y, w, bh), tr("cancel"), self.close, "quiet",
+                    name="cancel")
+        self.group.set_focus(len(self.group.buttons) - 1)
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop(self)
+
+    def handle_event(self, event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.close()
+            return
+        self.group.handle(event)
+
+    def draw(self, surface) -> None:
+        self.draw_panel(surface, self.rect)
+        self.title.draw(surface, self.rect.x + self.L.pad, self.rect.y + self.L.pad, self.rect,
+                        "remove-title")
+        self.group.draw(surface)
+        for p, r in self.tokens:
+            draw_token(surface, (r.right - r.height // 2, r.centery), round(r.height * 0.6), p)

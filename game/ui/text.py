@@ -1,0 +1,174 @@
+"""Text drawn once and reused: fonts, word wrap and a cache of rendered lines.
+
+Every piece of text on screen goes through `TextBlock` (or `line`), which
+wraps it to a width, renders each line once and keeps the surfaces until the
+text, size or colour changes. When a block does not fit the box it is given,
+the overflow is recorded in `OVERFLOWS`: the tests fail on any entry there,
+so clipped text is caught like a crash.
+"""
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from typing import Optional
+
+import pygame
+
+_FONT_DIR = None
+_fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+_lines: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+_LINE_CACHE = 250
+
+# (what, text, box) for every piece of text that did not fit its box.
+OVERFLOWS: list[tuple[str, str, tuple]] = []
+LINE_SPACING = 1.22
+
+
+def font_dir() -> str:
+    global _FONT_DIR
+    if _FONT_DIR is None:
+        import pygame_gui
+        _FONT_DIR = os.path.join(os.path.dirname(pygame_gui.__file__), "data")
+    return _FONT_DIR
+
+
+def font(size: int, bold: bool = False) -> pygame.font.Font:
+    key = (int(size), bool(bold))
+    f = _fonts.get(key)
+    if f is None:
+        name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+        try:
+            f = pygame.font.Font(os.path.join(font_dir(), name), key[0])
+        except (OSError, FileNotFoundError):
+            f = pygame.font.Font(None, key[0])
+        _fonts[key] = f
+    return f
+
+
+def line_height(size: int) -> int:
+    return round(size * LINE_SPACING * 1.12)
+
+
+def render_line(text: str, size: int, colour, bold: bool = False) -> pygame.Surface:
+    key = (text, size, tuple(colour), bold)
+    surf = _lines.get(key)
+    if surf is None:
+        surf = font(size, bold).render(text, True, colour)
+        _lines[key] = surf
+        if len(_lines) > _LINE_CACHE:
+            _lines.popitem(last=False)
+    else:
+        _lines.move_to_end(key)
+    return surf
+
+
+def text_width(text: str, size: int, bold: bool = False) -> int:
+    return font(size, bold).size(text)[0]
+
+
+def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """Lines of `text` no wider than `width` (a word longer than the width is
+    broken, never clipped). Newlines in the text start new lines."""
+    f = font(size, bold)
+    out: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            out.append("")
+            continue
+        line = ""
+        for word in words:
+            trial = word if not line else line + " " + word
+            if f.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                out.append(line)
+            # break an over-long word
+            while f.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and f.size(word[:cut])[0] > width:
+                    cut -= 1
+                out.append(word[:cut])
+                word = word[cut:]
+            line = word
+        out.append(line)
+    return out
+
+
+class TextBlock:
+    """Wrapped text, rendered once, for a given width, size and colour."""
+
+    __slots__ = ("text", "size", "colour", "width", "bold", "align", "lines", "surfaces",
+                 "height", "line_h")
+
+    def __init__(self, text: str, size: int, colour, width: int, bold: bool = False,
+                 align: str = "left"):
+        self.text, self.size, self.colour = text, int(size), tuple(colour)
+        self.width, self.bold, self.align = max(1, int(width)), bold, align
+        self.lines = wrap(text, self.size, self.width, bold)
+        self.surfaces = [render_line(line, self.size, self.colour, bold) for line in self.lines]
+        self.line_h = line_height(self.size)
+        self.height = self.line_h * len(self.lines)
+
+    def draw(self, target: pygame.Surface, x: int, y: int,
+             box: Optional[pygame.Rect] = None, what: str = "text") -> int:
+        """Blit at (x, y); returns the height used. With `box`, text outside it
+        is recorded in OVERFLOWS."""
+        pad = (self.line_h - self.size * 1.36) / 2
+        for i, surf in enumerate(self.surfaces):
+            if self.align == "center":
+                lx = x + (self.width - surf.get_width()) // 2
+            elif self.align == "right":
+                lx = x + self.width - surf.get_width()
+            else:
+                lx = x
+            ly = y + i * self.line_h + max(0, round(pad))
+            target.blit(surf, (lx, ly))
+            if box is not None:
+                check_inside(pygame.Rect(lx, ly, surf.get_width(), surf.get_height()), box,
+                             what, self.lines[i])
+        return self.height
+
+
+def check_inside(rect: pygame.Rect, box: pygame.Rect, what: str, text: str) -> None:
+    """Record `text` if its ink is outside `box` (a tolerance of 2 px)."""
+    inner = rect.inflate(-4, -4)
+    if not box.contains(inner):
+        OVERFLOWS.append((what, text, (tuple(rect), tuple(box))))
+
+
+_blocks: "OrderedDict[tuple, TextBlock]" = OrderedDict()
+
+
+def block(text: str, size: int, colour, width: int, bold: bool = False,
+          align: str = "left") -> TextBlock:
+    """A cached TextBlock (the same arguments give the same object)."""
+    key = (text, int(size), tuple(colour), int(width), bold, align)
+    b = _blocks.get(key)
+    if b is None:
+        b = TextBlock(text, size, colour, width, bold, align)
+        _blocks[key] = b
+        if len(_blocks) > 120:
+            _blocks.popitem(last=False)
+    else:
+        _blocks.move_to_end(key)
+    return b
+
+
+def draw_line(target: pygame.Surface, text: str, size: int, colour, pos, bold=False,
+              anchor: str = "topleft", box: Optional[pygame.Rect] = None,
+              what: str = "line") -> pygame.Rect:
+    surf = render_line(text, size, colour, bold)
+    rect = surf.get_rect(**{anchor: pos})
+    target.blit(surf, rect)
+    if box is not None:
+        check_inside(rect, box, what, text)
+    return rect
+
+
+def clear_caches() -> None:
+    """Forget fonts and rendered text (after pygame.quit or a new window)."""
+    _fonts.clear()
+    _lines.clear()
+    _blocks.clear()

@@ -1,0 +1,76 @@
+"""Drive the real App headless with synthesised mouse, keyboard and touch events."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.app import App
+
+
+def make_app(**kw) -> App:
+    from tests.ui.conftest import options
+    kw.setdefault("size", (1024, 768))
+    kw.setdefault("seed", 5)
+    app = App(options(**kw))
+    app.start()
+    pump(app)
+    return app
+
+
+def pump(app: App, n: int = 3) -> None:
+    for _ in range(n):
+        if not app.tick(wait=False):
+            break
+
+
+def settle(app: App, limit: int = 400) -> None:
+    """Run the loop until nothing moves (animations at --speed are skipped when None)."""
+    for _ in range(limit):
+        app.tick(wait=False)
+        if not app._animating and not pygame.event.peek():
+            app.tick(wait=False)
+            return
+
+
+def key(app: App, k: int, mod: int = 0, unicode: str = "") -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode,
+                                         scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=mod, unicode=unicode,
+                                         scancode=0))
+    settle(app)
+
+
+def click(app: App, pos) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    settle(app)
+
+
+def tap(app: App, pos) -> None:
+    w, h = app.screen.get_size()
+    common = dict(touch_id=1, finger_id=0, dx=0.0, dy=0.0, pressure=1.0,
+                  x=pos[0] / w, y=pos[1] / h)
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, **common))
+    pygame.event.post(pygame.event.Event(pygame.FINGERUP, **common))
+    settle(app)
+
+
+def button(app: App, name: str):
+    b = app.top.group.find(name)
+    assert b is not None, f"no button {name!r} on {app.top.name}: " + \
+        ", ".join(x.name for x in app.top.group.buttons)
+    return b
+
+
+def to_board(app: App, how=key) -> None:
+    """Title -> setup -> board."""
+    if how is key:
+        key(app, pygame.K_RETURN)   # Play (focused)
+        assert app.top.name == "setup"
+        key(app, pygame.K_RETURN)   # Start (focused)
+    else:
+        how(app, button(app, "play").rect.center)
+        assert app.top.name == "setup"
+        how(app, button(app, "start").rect.center)
+    assert app.top.name == "board", app.top.name
