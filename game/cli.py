@@ -33,7 +33,7 @@ COMMANDS = ("play", "validate", "simulate", "preview", "new", "schema", "strings
 @dataclass
 class PlayOptions:
     """Everything the play command was asked for; handed to the UI."""
-    lang: str = DEFAULT_LANG
+    lang: Optional[str] = None   # None: the remembered setting, else DEFAULT_LANG
     pack: str = DEFAULT_PACK
     players: Optional[list[str]] = None  # names, or None to choose on the setup screen
     fullscreen: bool = False
@@ -99,7 +99,8 @@ def play_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="run_game.py", description=(
         "Traveller's Dream (Mimpi Perantau): a board game about safe labour migration. "
         f"Other commands: {', '.join(COMMANDS[1:])} (run_game.py COMMAND --help)."))
-    p.add_argument("--lang", default=DEFAULT_LANG, help="interface language (id, en); default id")
+    p.add_argument("--lang", help="interface language (id, en); default: the remembered "
+                   "setting, else id (Bahasa Indonesia)")
     p.add_argument("--pack", default=DEFAULT_PACK,
                    help="scenario pack: an id under scenarios/ or a path to a pack folder")
     p.add_argument("--players", type=_players,

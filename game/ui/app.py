@@ -17,6 +17,7 @@ from typing import Callable, Optional
 
 import pygame
 
+from game.cli import DEFAULT_LANG
 from game.ui import text as T
 from game.ui.layout import Layout
 from game.ui.strings import LOCALISATION, tr
@@ -92,7 +93,7 @@ class App:
         self.speed = options.speed if options.speed else (None if options.autoplay else 1.0)
         self.windowed_size = tuple(options.size)
         self.fullscreen = bool(options.fullscreen)
-        self.lang = options.lang
+        self.lang = options.lang or DEFAULT_LANG
         self.running = True
         self.exit_code = 0
         self.scenes: list = []
