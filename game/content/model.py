@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
-Text = Mapping[str, str]
+from game.content.localised import Text, pick  # noqa: F401  (re-exported)
 
 STAGES: tuple[str, ...] = ("recruitment", "documentation", "travel", "work")
 ROUTES: tuple[str, ...] = ("regular", "irregular")
@@ -24,16 +24,6 @@ ENDING_KEYS: tuple[str, ...] = ("home", "home-unsafe", "risk")
 RISK_MAX = 10
 MAX_CHOICES = 4
 DEFAULT_MAX_TURNS = 100  # used when a pack sets no max_turns, so every journey ends
-
-
-def pick(text: Optional[Text], lang: str, fallback: str = "") -> str:
-    """The text in `lang`, else in the first language the text has."""
-    if not text:
-        return fallback
-    got = text.get(lang)
-    if got is not None:
-        return got
-    return next(iter(text.values()))
 
 
 @dataclass(frozen=True)

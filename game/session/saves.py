@@ -39,15 +39,17 @@ import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
-from game.content.model import Pack, pick
-from game.engine.log import GameLog
-from game.engine.rules import Rules
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
-from game.session.record import SessionRecord, session_record
 from game.session.strings import Notice
+
+if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
+    from game.content.model import Pack
+    from game.engine.log import GameLog
+    from game.engine.rules import Rules
+    from game.session.record import SessionRecord
 
 FORMAT = "travellers-dream-save"
 VERSION = 1
@@ -70,6 +72,7 @@ def pack_hash(pack: Union[Pack, str, os.PathLike]) -> str:
     """A hash of a pack's content: its pack.yaml and card files.
 
     For a pack built in code (no folder) the hash is of the pack's data."""
+    from game.content.model import Pack
     if isinstance(pack, Pack):
         if not pack.path:
             return "sha256:" + hashlib.sha256(repr(pack).encode("utf-8")).hexdigest()
@@ -115,6 +118,7 @@ class SaveInfo:
 
     def title(self, lang: str) -> str:
         """The pack's title in `lang` (its id when the save has no title)."""
+        from game.content.localised import pick
         return pick(self.pack_title, lang, self.pack_id)
 
 
@@ -229,6 +233,7 @@ def save_info(path: Path, body: dict[str, Any]) -> SaveInfo:
 
 def replay(body: dict[str, Any], rules: Rules) -> GameLog:
     """The game in a parsed save, replayed with `rules`; ValueError if it does not replay."""
+    from game.engine.log import GameLog
     try:
         return GameLog.from_json(rules, {"names": body["names"], "seed": body["seed"],
                                          "actions": body["actions"]})
@@ -243,6 +248,7 @@ def replay(body: dict[str, Any], rules: Rules) -> GameLog:
 def read_record(body: dict[str, Any], rules: Optional[Rules] = None) -> SessionRecord:
     """The session record a parsed save holds, or, failing that, rebuilt by replay
     with `rules`; ValueError when neither can be had."""
+    from game.session.record import SessionRecord, session_record
     try:
         return SessionRecord.from_json(body.get("record"))
     except ValueError:
@@ -322,6 +328,7 @@ class SaveStore:
         return slot
 
     def _body(self, log: GameLog, pack: Pack, lang: str, slot: _Slot) -> bytes:
+        from game.session.record import session_record
         game = log.game
         digest = self.hash_of(pack)
         record = session_record(log, pack, slot.session, lang, slot.started, digest)
@@ -395,6 +402,7 @@ class SaveStore:
 
     # -- loading -----------------------------------------------------------------
     def load(self, path: Path, rules: Rules) -> Optional[LoadedSave]:
+        from game.content.localised import pick
         """The game saved at `path`, replayed with `rules`.
 
         None when the file is broken: it has been set aside and a notice says so.
@@ -442,6 +450,7 @@ class SaveStore:
         pack, problem = find_pack(info, scenarios_dir)
         if pack is None:
             return LoadedSave(info, None, None, problem=problem)
+        from game.engine.rules import Rules
         return self.load(path, Rules(pack))
 
     def resume_latest(self, scenarios_dir: Path) -> Optional[LoadedSave]:
@@ -451,6 +460,7 @@ class SaveStore:
 
     # -- the session report ----------------------------------------------------------
     def write_report(self, log: GameLog, pack: Pack, lang: str) -> ReportFiles:
+        from game.session.record import session_record
         """Write the session report of `log` (HTML and CSV) to the reports folder,
         named after the game's save. Never raises: `.problem` says what failed."""
         from game.session.report import ReportSession, write_report

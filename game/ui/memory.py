@@ -11,7 +11,6 @@ does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_TRIM_THRESHOLD = -1
@@ -23,7 +22,7 @@ def limit_heap_growth(threshold: int = 128 * 1024) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL("libc.so.6")  # glibc; (find_library would start ldconfig)
         mallopt = libc.mallopt
     except (OSError, AttributeError):
         return False

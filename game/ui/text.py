@@ -17,7 +17,7 @@ import pygame
 _FONT_DIR = None
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _lines: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
-_LINE_CACHE = 250
+_LINE_CACHE = 40   # rendered lines kept for reuse; each can be ~0.3 MB at 1080p
 
 # (what, text, box) for every piece of text that did not fit its box.
 OVERFLOWS: list[tuple[str, str, tuple]] = []

@@ -36,21 +36,25 @@ pygame.quit()
 """
 
 
-def _wall(cmd: list[str], runs: int = 5) -> float:
-    times = []
+def _cpu(cmd: list[str]) -> float:
+    """CPU seconds (user + system) the command used: less disturbed than wall
+    time by other work on a shared two-core machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=ENV, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup(runs: int = 7) -> tuple[float, float]:
+    """Best-of-`runs` CPU time of a bare window and of our first frame, taken
+    in alternation so both see the same machine."""
+    game = [PY, str(ROOT / "run_game.py"), "--frames", "1", "--size", "1920x1080", "--mute"]
+    floor, ours = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, env=ENV, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
-def startup() -> tuple[float, float]:
-    floor = _wall([PY, "-c", FLOOR])
-    ours = _wall([PY, str(ROOT / "run_game.py"), "--frames", "1", "--size", "1920x1080",
-                  "--mute"])
-    return floor, ours
+        floor.append(_cpu([PY, "-c", FLOOR]))
+        ours.append(_cpu(game))
+    return min(floor), min(ours)
 
 
 def frames_and_idle() -> tuple[float, float, float, int]:
@@ -134,7 +138,7 @@ def main() -> int:
     memory = peak_memory()
     p50, p99, idle, n = frames_and_idle()
     ratio = ours / floor
-    print(f"start-up: {ours * 1000:.0f} ms vs bare pygame-ce + pygame_gui window "
+    print(f"start-up (CPU time, best of 7): {ours * 1000:.0f} ms vs bare pygame-ce + pygame_gui window "
           f"{floor * 1000:.0f} ms = {ratio:.2f}x (target <= 1.5x)")
     print(f"frame time at 1920x1080 while a token moves ({n} frames): "
           f"p50 {p50:.2f} ms, p99 {p99:.2f} ms (target p99 < 8 ms)")

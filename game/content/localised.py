@@ -1,0 +1,20 @@
+"""Localised text: a mapping from language code to text (scenario-format.md).
+
+Kept apart from the models so that screens can pick a language cheaply at
+start-up, before any pack is loaded.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Optional
+
+Text = Mapping[str, str]
+
+
+def pick(text: Optional[Text], lang: str, fallback: str = "") -> str:
+    """The text in `lang`, else in the first language the text has."""
+    if not text:
+        return fallback
+    got = text.get(lang)
+    if got is not None:
+        return got
+    return next(iter(text.values()))
