@@ -22,6 +22,7 @@ from game.ui import text as T
 from game.ui.layout import Layout
 from game.ui.strings import LOCALISATION, tr
 from game.ui.theme import gui_theme, palette
+from game.ui.widgets import dim
 
 IDLE_WAIT_MS = 500          # the longest the loop sleeps when nothing happens
 FPS = 60
@@ -94,6 +95,12 @@ class App:
         self.windowed_size = tuple(options.size)
         self.fullscreen = bool(options.fullscreen)
         self.lang = options.lang or DEFAULT_LANG
+        self.text_scale = 1.0
+        self.bot = None
+        from game.ui.classroom import Classroom   # remembered settings, read-aloud
+        self.classroom = Classroom(self)
+        self.lang, self.fullscreen = self.classroom.lang, self.classroom.fullscreen
+        self.speed, self.text_scale = self.classroom.speed, self.classroom.text_scale
         self.running = True
         self.exit_code = 0
         self.scenes: list = []
@@ -120,7 +127,8 @@ class App:
         widgets._icon_cache.clear()
         pygame.display.set_caption("Mimpi Perantau — Traveller's Dream")
         self._set_mode()
-        self.sounds = _make_sounds(not options.mute)
+        self.sounds = _make_sounds(not self.classroom.mute)
+        self.apply_volume()
         self.manager = None
         self._make_manager()
         self._attach_session()
@@ -131,7 +139,7 @@ class App:
             self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         else:
             self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-        self.L = Layout(*self.screen.get_size())
+        self.L = Layout(*self.screen.get_size(), self.text_scale)
 
     def _make_manager(self) -> None:
         import pygame_gui
@@ -150,7 +158,7 @@ class App:
     def resized(self) -> None:
         size = self.screen.get_size()
         if (self.L.width, self.L.height) != size:
-            self.L = Layout(*size)
+            self.L = Layout(*size, self.text_scale)
         for scene in self.scenes:
             scene.on_exit_gui() if hasattr(scene, "on_exit_gui") else None
         self._make_manager()
@@ -158,6 +166,17 @@ class App:
             scene.layout()
         self.dirty = True
         self.serial += 1
+
+    def set_text_scale(self, scale: float) -> None:
+        """Body text this much bigger than normal (settings: text size)."""
+        self.text_scale = scale
+        self.L = Layout(*self.screen.get_size(), scale)
+        self.resized()
+
+    def apply_volume(self) -> None:
+        set_volume = getattr(self.sounds, "set_volume", None)
+        if set_volume is not None:
+            set_volume(self.classroom.settings.volume)
 
     def set_language(self, code: str) -> None:
         self.lang = code
@@ -227,6 +246,7 @@ class App:
         scene.layout()
         scene.on_enter()
         self.changed()
+        self.classroom.shown(scene)
 
     def pop(self, scene=None) -> None:
         if not self.scenes:
@@ -319,10 +339,25 @@ class App:
             if not self.typing() and event.key == pygame.K_m:
                 self.toggle_mute()
                 return
+            if not self.typing() and self.classroom.handle_key(event):
+                return     # R read aloud, P pause, Ctrl+Z undo; any other key stops reading
+        elif event.type == pygame.MOUSEBUTTONDOWN:
+            self.classroom.stop()
         if self.manager is not None:
             self.manager.process_events(event)
         if self.top is not None:
             self.top.handle_event(event)
+
+    def pause(self) -> None:
+        """Pause for discussion: the card's question, large; nothing moves until resumed."""
+        from game.ui.scenes.pause import PauseScene
+        if not isinstance(self.top, PauseScene):
+            self.push(PauseScene(self))
+
+    def show_settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+        if not isinstance(self.top, SettingsScene):
+            self.push(SettingsScene(self))
 
     def show_help(self) -> None:
         from game.ui.scenes.help import HelpScene
@@ -348,11 +383,7 @@ class App:
             surface.fill(palette().background)
         for i, scene in enumerate(self.scenes[start:], start):
             if scene.modal_dim and i == len(self.scenes) - 1:
-                if getattr(self, "_dim", None) is None or \
-                        self._dim.get_size() != surface.get_size():
-                    self._dim = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-                    self._dim.fill(palette().dim)
-                surface.blit(self._dim, (0, 0))
+                dim(surface, palette().dim)
             scene.draw(surface)
         self.manager.draw_ui(surface)
 
@@ -366,10 +397,10 @@ class App:
     # -- the loop ------------------------------------------------------------------------
     def start(self) -> None:
         self.go_title()
-        if self.options.resume and self.resume_provider is not None:
-            log = self.resume_provider()
-            if log is not None:
-                self.resume_game(log)
+        if self.options.resume:
+            resume = getattr(self.top, "resume", None)
+            if resume is not None:
+                resume()   # the title screen asks about a changed pack
         self._animating = True
         self._guard = 0
         self._last = time.perf_counter()
@@ -394,7 +425,9 @@ class App:
         dt = min(0.1, now - self._last)
         self._last = now
         animating = False
-        for scene in list(self.scenes):
+        frozen = max((i for i, s in enumerate(self.scenes)
+                      if getattr(s, "freeze_below", False)), default=0)
+        for scene in list(self.scenes[frozen:]):   # under a pause, nothing moves
             if scene in self.scenes and scene.update(dt):
                 animating = True
         self._animating = animating
@@ -449,8 +482,11 @@ def run(options) -> int:
     if options.autoplay and options.players is None:
         options.players = ["", "", ""]
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.memory import limit_heap_growth
+    limit_heap_growth()
     app = App(options)
     try:
         return app.run()
     finally:
+        app.classroom.close()
         pygame.quit()

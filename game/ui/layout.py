@@ -32,6 +32,7 @@ DIE = 0.16             # the die while it rolls
 class Layout:
     width: int
     height: int
+    scale: float = 1.0     # the remembered text size (settings: 1, 1.25, 1.5)
 
     # -- type ---------------------------------------------------------------
     @property
@@ -47,20 +48,21 @@ class Layout:
     def min_text(self) -> int:
         return math.ceil(self.height * MIN_TEXT)
 
-    def _text(self, share: float) -> int:
-        return max(self.min_text, self.px(share))
+    def _text(self, share: float, scale: float = 1.0) -> int:
+        return max(self.min_text, round(self.px(share) * scale))
 
     @property
     def body(self) -> int:
-        return self._text(BODY)
+        return self._text(BODY, self.scale)
 
     @property
     def heading(self) -> int:
-        return self._text(HEADING)
+        return self._text(HEADING, self.scale)
 
     @property
     def big(self) -> int:
-        return self._text(BIG)
+        """Headlines grow half as much as body text with a larger text size."""
+        return self._text(BIG, 1 + (self.scale - 1) / 2)
 
     @property
     def title(self) -> int:

@@ -337,11 +337,14 @@ class BoardScene(Scene):
         p = L.panel
         label = tr("draw_card") if self.game.journey.waiting else tr("roll")
         w = p.width - 2 * L.pad
+        size = L.heading     # one line if it can (large text sizes), never below body text
+        while size > L.body and T.text_width(label, size, True) > w - 2 * round(size * 0.6):
+            size -= 1
         h = max(round(L.button_h * 1.15),
-                Button.height_for(label, w, L.heading, reason=tr("key_space"),
+                Button.height_for(label, w, size, reason=tr("key_space"),
                                   reason_size=L.min_text))
         self.roll_button = self.button(pygame.Rect(p.x + L.pad, p.bottom - L.pad - h, w, h),
-                                       label, self.roll, "primary", size=L.heading,
+                                       label, self.roll, "primary", size=size,
                                        reason=tr("key_space"), name="roll",
                                        reason_size=L.min_text)
         self.roll_button.key = pygame.K_SPACE
@@ -593,7 +596,11 @@ class BoardScene(Scene):
             band = rect.inflate(0, -max(2, L.pad // 3))
             pygame.draw.rect(bg, C[f"stage_{stage}"], band, border_radius=L.radius)
             label = tr("stage_n", n=i + 1, name=tr(f"stage_{stage}"))
-            T.draw_line(bg, label, L.body, C.ink, (band.centerx, band.y + max(1, L.pad // 6)),
+            # keep clear of "Village" (first band) and "Home" (last band) at the left
+            side = tr("village") if i == 0 else tr("stage_home") if i == 3 else ""
+            left = band.x + L.pad + (T.text_width(side, L.body, True) + L.pad if side else 0)
+            cx = max(band.centerx, left + T.text_width(label, L.body, True) // 2)
+            T.draw_line(bg, label, L.body, C.ink, (cx, band.y + max(1, L.pad // 6)),
                         bold=True, anchor="midtop", box=band)
         # roads
         reg = geo.road("regular")

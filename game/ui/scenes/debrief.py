@@ -116,8 +116,10 @@ class DebriefScene(Scene):
         nav_labels = [tr("previous"), tr("next"), tr("to_title")]
         bh = max([L.button_h] + [Button.height_for(t, label_w, L.body) for t in nav_labels])
         self.nav = pygame.Rect(0, L.height - bh - 2 * pad, L.width, bh + 2 * pad)
+        self.report_block = self._report_block(L.width - 6 * pad)
+        report_h = self.report_block.height + pad if self.report_block else 0
         self.content = pygame.Rect(3 * pad, self.header.bottom + 2 * pad, L.width - 6 * pad,
-                                   self.nav.top - self.header.bottom - 3 * pad)
+                                   self.nav.top - self.header.bottom - 3 * pad - report_h)
         self.pages = self.paginate()
         self.page = min(self.page, len(self.pages) - 1)
         self.prev = self.button(pygame.Rect(2 * pad, self.nav.y + pad, label_w, bh),
@@ -127,6 +129,16 @@ class DebriefScene(Scene):
                                 name="next")
         self.next.key = pygame.K_RIGHT
         self._labels()
+
+    def _report_block(self, width: int):
+        """Where the session report was saved (to find and print it), or why not."""
+        report = getattr(self.app, "session_report", None)
+        if report is None:
+            return None
+        lines = [report.notice.text(self.app.lang)]
+        if getattr(report, "csv", None) is not None and report.problem is None:
+            lines.append(tr("report_csv", file=str(report.csv)))
+        return T.block("\n".join(lines), self.L.min_text, palette().ink, width)
 
     def _labels(self) -> None:
         last = self.page >= len(self.pages) - 1
@@ -321,6 +333,9 @@ class DebriefScene(Scene):
             d = self._render(block, self.content.width)
             d.draw(surface, self.content.x, y, panel)
             y += d.height
+        if self.report_block is not None:
+            self.report_block.draw(surface, self.content.x, self.content.bottom + L.pad,
+                                   L.screen, "debrief-report")
         self.group.draw(surface)
         T.draw_line(surface, tr("page_of", n=self.page + 1, total=len(self.pages)), L.body,
                     C.ink, (L.width // 2, self.nav.centery), bold=True, anchor="center",

@@ -10,7 +10,8 @@ from game.ui.theme import palette
 from game.ui.widgets import rounded
 
 KEYS = [("key_space", "key_roll"), ("1 2 3 4", "key_choose"), ("← →", "key_arrows"),
-        ("Esc", "key_menu"), ("Ctrl+Z", "key_undo"), ("F11", "key_fullscreen"),
+        ("Esc", "key_menu"), ("P", "key_pause"), ("R", "key_read"), ("Ctrl+Z", "key_undo"),
+        ("F11", "key_fullscreen"),
         ("M", "key_mute"), ("F1 / H", "key_help")]
 
 
@@ -18,23 +19,33 @@ class HelpScene(Overlay):
     name = "help"
 
     def layout(self) -> None:
+        """Body text if the list fits the screen, else smaller (never below 3%)."""
+        L = self.L
+        step = max(1, (L.body - L.min_text) // 4)
+        for size in list(range(L.body, L.min_text, -step)) + [L.min_text]:
+            self._build(size)
+            if self.rect.height >= self.need:
+                return
+
+    def _build(self, size: int) -> None:
         L, C = self.L, palette()
         pad = round(L.pad * 1.4)
         self.rect = L.centred(0.8, 10)
         width = self.rect.width - 2 * pad
-        key_w = max(T.text_width(tr(k) if k.startswith("key_") else k, L.body, True)
+        key_w = max(T.text_width(tr(k) if k.startswith("key_") else k, size, True)
                     for k, _ in KEYS) + 2 * L.pad
         key_w = min(key_w, width // 2)
         self.title = T.block(tr("help_title_keys"), L.big, C.ink, width, bold=True)
         self.rows = []
         for key, what in KEYS:
-            k = T.block(tr(key) if key.startswith("key_") else key, L.body, C.ink_inverse,
+            k = T.block(tr(key) if key.startswith("key_") else key, size, C.ink_inverse,
                         key_w - L.pad, bold=True, align="center")
-            w = T.block(tr(what), L.body, C.ink, width - key_w - L.pad)
+            w = T.block(tr(what), size, C.ink, width - key_w - L.pad)
             self.rows.append((k, w, max(k.height, w.height) + L.pad // 2))
-        self.close_hint = T.block(tr("help_close"), L.body, C.ink_soft, width)
+        self.close_hint = T.block(tr("help_close"), size, C.ink_soft, width)
         h = self.title.height + L.pad + sum(r[2] for r in self.rows) + L.pad
         h += self.close_hint.height
+        self.need = h + 2 * pad
         self.rect = L.centred(0.8, h + 2 * pad)
         self.inner = self.rect.inflate(-2 * pad, -2 * pad)
         self.key_w = key_w

@@ -22,16 +22,26 @@ class MenuScene(Overlay):
     def items(self):
         log = self.app.log
         return [("resume", tr("menu_resume"), self.close, "primary", True),
+                ("pause", tr("menu_pause"), self.pause, "secondary", True),
                 ("undo", tr("menu_undo"), self.undo, "secondary", log.can_undo()),
                 ("skip", tr("menu_skip"), lambda: self.act(A.SkipTurn()), "secondary", True),
                 ("remove", tr("menu_remove"), self.remove, "secondary", True),
                 ("end", tr("menu_end"), lambda: self.act(A.EndGame()), "secondary", True),
                 ("help", tr("menu_help"), self.app.show_help, "quiet", True),
+                ("settings", tr("menu_settings"), self.app.show_settings, "quiet", True),
                 ("fullscreen", tr("menu_fullscreen"), self.app.toggle_fullscreen, "quiet", True),
                 ("mute", tr("menu_mute"), self.app.toggle_mute, "quiet", True),
                 ("quit", tr("menu_quit"), self.app.go_title, "quiet", True)]
 
     def layout(self) -> None:
+        """Body text if every item fits the screen, else smaller (never below 3%)."""
+        L = self.L
+        step = max(1, (L.body - L.min_text) // 4)
+        for size in list(range(L.body, L.min_text, -step)) + [L.min_text]:
+            if self._build(size):
+                return
+
+    def _build(self, size: int) -> bool:
         L, C = self.L, palette()
         self.group.clear()
         items = self.items()
@@ -40,10 +50,12 @@ class MenuScene(Overlay):
         self.title = T.block(tr("menu_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
         rect = L.centred(0.86, 10)
         col_w = (rect.width - 2 * pad - (cols - 1) * pad) // cols
-        hs = [max(L.button_h, Button.height_for(label, col_w, L.body)) for _, label, *_ in items]
+        bh = max(round(size * 2.1), min(L.button_h, round(size * 2.6)))
+        hs = [max(bh, Button.height_for(label, col_w, size)) for _, label, *_ in items]
         rows = (len(items) + cols - 1) // cols
         row_h = [max(hs[r * cols:(r + 1) * cols]) for r in range(rows)]
         h = self.title.height + pad + sum(row_h) + pad * (rows - 1) + 2 * pad
+        fits = h <= L.height - 2 * L.pad
         self.rect = L.centred(0.86, h)
         y = self.rect.y + pad + self.title.height + pad
         for r in range(rows):
@@ -54,9 +66,10 @@ class MenuScene(Overlay):
                 name, label, fn, style, enabled = items[k]
                 x = self.rect.x + pad + c * (col_w + pad)
                 self.button(pygame.Rect(x, y, col_w, row_h[r]), label, fn, style,
-                            enabled=enabled, name=name)
+                            enabled=enabled, name=name, size=size)
             y += row_h[r] + pad
         self.group.set_focus(0)
+        return fits
 
     def close(self) -> None:
         if self.app.top is self:
@@ -64,6 +77,10 @@ class MenuScene(Overlay):
 
     def undo(self) -> None:
         self.board.undo()
+
+    def pause(self) -> None:
+        self.close()
+        self.app.pause()
 
     def act(self, action) -> None:
         self.board.facilitator(action)

@@ -21,7 +21,7 @@ def pack_headers(extra_ref: Optional[str]) -> list:
     if key in _headers_cache:
         return _headers_cache[key]
     from game.cli import SCENARIOS
-    from game.content.validate import find_pack_dirs, read_pack_header, resolve_pack
+    from game.content.headers import find_pack_dirs, read_pack_header, resolve_pack
     found = []
     dirs = list(find_pack_dirs(SCENARIOS))
     if extra_ref:
@@ -46,6 +46,17 @@ class TitleScene(Scene):
         self.error = ""
         self.headers = pack_headers(app.pack_ref)
         self.selected = self._index_of(app.pack_ref)
+        self.latest = self._latest()          # the unfinished game "Continue" offers
+        self.notices: list[str] = app.classroom.take_notices()   # shown, never blocking
+
+    def _latest(self):
+        store = getattr(self.app, "session_store", None)
+        if store is None:
+            return True if self.app.resume_provider is not None else None
+        try:
+            return store.latest()
+        except Exception:  # a damaged save folder must never stop the class
+            return None
 
     def _index_of(self, ref: str) -> int:
         for i, h in enumerate(self.headers):
@@ -55,23 +66,45 @@ class TitleScene(Scene):
         return 0
 
     # -- layout ---------------------------------------------------------------
-    def layout(self) -> None:
-        for share in (0.40, 0.34, 0.28):
-            if self._layout(share):
-                return
+    @property
+    def L(self):
+        return getattr(self, "_L", None) or self.app.L
 
-    def _layout(self, share: float) -> bool:
+    def layout(self) -> None:
+        """The chosen text size if it fits (a smaller header first), else smaller
+        text, never below the 3% minimum."""
+        from game.ui.layout import Layout
+        A = self.app.L
+        scales = [k for k in (1.5, 1.25) if k < A.scale] + [1.0]
+        for scale in [A.scale] + [k for k in scales if k != A.scale]:
+            self._L = Layout(A.width, A.height, scale)
+            for compact in (0, 1, 2):
+                self.compact = compact
+                for share in (0.40, 0.34, 0.28):
+                    if self._layout(share):
+                        return
+        self._layout(0.28, force=True)
+
+    def _layout(self, share: float, force: bool = False) -> bool:
         L, C = self.L, palette()
         self.group.clear()
         pad = L.pad
         w, h = L.width, L.height
-        self.title_block = T.block(tr("app_title"), L.title, C.ink, w - 4 * pad, bold=True,
-                                   align="center")
-        self.sub_block = T.block(tr("app_subtitle"), L.body, C.ink_soft, w - 4 * pad,
-                                 align="center")
-        top = round(h * 0.04) + self.title_block.height + self.sub_block.height + L.token \
-            + 3 * pad
+        compact = getattr(self, "compact", False)
+        self.title_block = T.block(tr("app_title"), L.big if compact else L.title, C.ink,
+                                   w - 4 * pad, bold=True, align="center")
+        self.sub_block = None if compact else T.block(tr("app_subtitle"), L.body, C.ink_soft,
+                                                      w - 4 * pad, align="center")
+        top = round(h * 0.04) + self.title_block.height + (
+            pad if compact else self.sub_block.height + L.token + 3 * pad)
         self.top_y = top
+        self.notice_blocks = [T.block(n, L.min_text, C.ink, w - 6 * pad)
+                              for n in self.notices[-3:]]
+        notes_h = sum(b.height for b in self.notice_blocks)
+        self.notes_rect = pygame.Rect(2 * pad, h - pad - notes_h - 2 * pad, w - 4 * pad,
+                                      notes_h + 2 * pad) if notes_h else None
+        if notes_h:
+            h -= notes_h + 3 * pad
         col_gap = 3 * pad
         left_w = round((w - 4 * pad - col_gap) * share)
         right_w = w - 4 * pad - col_gap - left_w
@@ -86,28 +119,46 @@ class TitleScene(Scene):
         play.key = pygame.K_RETURN
         y = play.rect.bottom + pad
         self.resume_button = None
-        if self.app.resume_provider is not None:
-            self.resume_button = self.button(pygame.Rect(self.left.x, y, left_w, bh),
+        if self.latest is not None:
+            info = self.latest
+            about = ""
+            if info is not True:
+                about = f"{info.title(self.app.lang)} · {tr('round', n=info.round)}"
+            rh = max(bh, Button.height_for(tr("resume_game"), left_w, L.body, reason=about,
+                                           reason_size=L.min_text))
+            self.resume_button = self.button(pygame.Rect(self.left.x, y, left_w, rh),
                                              tr("resume_game"), self.resume, "secondary",
-                                             name="resume")
-            y += bh + pad
+                                             name="resume", reason=about,
+                                             reason_size=L.min_text)
+            y += rh + pad
         y += pad
         self.lang_label_y = y
-        y += T.line_height(L.body)
-        langs = languages()
+        # the most cramped layout leaves the languages to the settings screen
+        langs = languages() if getattr(self, "compact", 0) < 2 else []
+        if langs:
+            y += T.line_height(L.body)
         per_row = 2 if len(langs) > 1 else 1
         lw = (left_w - (per_row - 1) * pad) // per_row
+        inner = lw - 2 * max(6, round(L.body * 0.55))
+        if any(T.text_width(word, L.body, True) > inner for _, n in langs for word in n.split()):
+            per_row, lw = 1, left_w      # never break a word of a language's name
         lang_h = max([bh] + [Button.height_for(name, lw, L.body) for _, name in langs])
         for i, (code, name) in enumerate(langs):
             r = pygame.Rect(self.left.x + (i % per_row) * (lw + pad),
                             y + (i // per_row) * (lang_h + pad), lw, lang_h)
-            b = self.button(r, name, lambda c=code: self.app.set_language(c), "quiet",
+            b = self.button(r, name, lambda c=code: self.set_language(c), "quiet",
                             name=f"lang-{code}")
             b.selected = code == self.app.lang
         rows = (len(langs) + per_row - 1) // per_row
-        y += rows * (lang_h + pad) + pad
+        y += rows * (lang_h + pad)
+        sh = max(bh, Button.height_for(tr("settings"), left_w, L.body))
+        self.button(pygame.Rect(self.left.x, y, left_w, sh), tr("settings"),
+                    self.app.show_settings, "quiet", name="settings")
+        y += sh + pad
         self.button(pygame.Rect(self.left.x, max(y, self.left.bottom - bh), left_w, bh),
                     tr("quit"), lambda: self.app.quit(0), "quiet", name="quit")
+        if y + bh > self.left.bottom and not force:
+            return False
 
         # right column: the stories
         y = self.right.y + T.line_height(L.heading) + pad // 2
@@ -125,7 +176,7 @@ class TitleScene(Scene):
         if self.headers:
             desc = self.app.text(self.headers[self.selected].description)
             need = T.block(desc, L.body, C.ink, right_w - 2 * pad).height + 2 * pad
-            return need <= self.desc_rect.height or share == 0.28
+            return need <= self.desc_rect.height or force
         return True
 
     def select(self, i: int) -> None:
@@ -154,10 +205,45 @@ class TitleScene(Scene):
         from game.ui.scenes.setup import SetupScene
         self.app.push(SetupScene(self.app))
 
+    def set_language(self, code: str) -> None:
+        self.app.classroom.remember(language=code)
+        self.app.set_language(code)
+
     def resume(self) -> None:
-        log = self.app.resume_provider() if self.app.resume_provider else None
-        if log is not None:
-            self.app.resume_game(log)
+        """Continue the newest unfinished game; ask first if its pack has changed."""
+        store = getattr(self.app, "session_store", None)
+        if store is None:
+            log = self.app.resume_provider() if self.app.resume_provider else None
+            if log is not None:
+                self.app.resume_game(log)
+            return
+        from game.cli import SCENARIOS
+        info = store.latest()
+        loaded = store.resume(info.path, SCENARIOS) if info is not None else None
+        self.app.session_loaded = loaded
+        if loaded is not None and loaded.log is not None:
+            if loaded.needs_choice:
+                from game.ui.scenes.resume import ResumeChoiceScene
+                self.app.push(ResumeChoiceScene(self.app, self, loaded))
+            else:
+                self.app.resume_game(loaded.log)
+            return
+        # broken (set aside, a notice says so) or not playable with this pack
+        self.notices = self.app.classroom.take_notices()
+        if loaded is not None and loaded.problem is not None:
+            self.notices.append(loaded.problem.text(self.app.lang))
+        self.latest = self._latest()
+        self.notices += self.app.classroom.take_notices()
+        self.layout()
+        self.app.changed()
+
+    def start_new(self, pack_id: str) -> None:
+        """"Start a new game" instead of continuing: that pack's setup screen."""
+        for i, h in enumerate(self.headers):
+            if h.id == pack_id:
+                self.select(i)
+                break
+        self.play()
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT) \
@@ -174,13 +260,17 @@ class TitleScene(Scene):
     def draw(self, surface) -> None:
         L, C = self.L, palette()
         surface.fill(C.background)
-        self._decor(surface)
+        if self.sub_block is not None:
+            self._decor(surface)
         y = round(L.height * 0.04)
         box = L.screen
         self.title_block.draw(surface, 2 * L.pad, y, box, "title")
-        self.sub_block.draw(surface, 2 * L.pad, y + self.title_block.height, box, "subtitle")
-        T.draw_line(surface, tr("language"), L.body, C.ink, (self.left.x, self.lang_label_y),
-                    bold=True, box=self.left)
+        if self.sub_block is not None:
+            self.sub_block.draw(surface, 2 * L.pad, y + self.title_block.height, box,
+                                "subtitle")
+        if any(b.name.startswith("lang-") for b in self.group.buttons):
+            T.draw_line(surface, tr("language"), L.body, C.ink,
+                        (self.left.x, self.lang_label_y), bold=True, box=self.left)
         T.draw_line(surface, tr("choose_pack"), L.heading, C.ink, self.right.topleft, bold=True,
                     box=self.right)
         self.group.draw(surface)
@@ -189,12 +279,20 @@ class TitleScene(Scene):
             desc = self.app.text(header.description)
             if self.error:
                 desc = self.error
-            if desc and self.desc_rect.height > L.body:
-                b = T.block(desc, L.body, C.ink, self.desc_rect.width - 2 * L.pad)
+            b = T.block(desc, L.body, C.ink, self.desc_rect.width - 2 * L.pad)
+            if b.height + 2 * L.pad > self.desc_rect.height:
+                b = T.block(desc, L.min_text, C.ink, self.desc_rect.width - 2 * L.pad)
+            if desc and b.height + 2 * L.pad <= self.desc_rect.height:
                 r = pygame.Rect(self.desc_rect.x, self.desc_rect.y, self.desc_rect.width,
                                 min(self.desc_rect.height, b.height + 2 * L.pad))
                 rounded(surface, r, C.paper, L.radius, L.border, C.border)
                 b.draw(surface, r.x + L.pad, r.y + L.pad, r, "pack-description")
+        if self.notes_rect is not None:
+            r = self.notes_rect
+            rounded(surface, r, C.warning_bg, L.radius, L.border, C.warning)
+            y = r.y + L.pad
+            for b in self.notice_blocks:
+                y += b.draw(surface, r.x + 2 * L.pad, y, r, "title-notice")
 
     def _decor(self, surface) -> None:
         """A winding road with the six tokens under the title."""

@@ -1,0 +1,453 @@
+"""`run_game.py new PACK_ID [--dir DIR]`: a new pack that passes `validate --strict`.
+
+The pack has every block of pack.yaml and one card per stage and route, each
+file commented so an author can learn the format by changing it. It states
+no real law, fee, phone number or statistic: the help contact says plainly
+that a sourced number must replace it, and SOURCES.md is there to list the
+facts the author adds, each with its source.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from game.authoring.schema import CARDS_SCHEMA, PACK_SCHEMA, default_dir, modeline
+from game.content.validate import PACK_ID
+
+PACK_YAML = """\
+{modeline}
+# Pack "{pack_id}", made by: python run_game.py new {pack_id}
+# The authoring guide explains every field: scenarios/README.id.md (Bahasa Indonesia)
+# or scenarios/README.md (English). Check your work with:
+#     python run_game.py validate {folder} --strict
+#
+# Replace every text marked GANTI / REPLACE. Facts (laws, fees, phone numbers,
+# numbers of victims) go on cards only with a source listed in SOURCES.md.
+
+id: {pack_id}                     # must equal the folder name
+title:
+  id: "Paket baru (GANTI judul ini)"
+  en: "New pack (REPLACE this title)"
+description:
+  id: "GANTI: satu atau dua kalimat tentang perjalanan di paket ini."
+  en: "REPLACE: a sentence or two about the journey in this pack."
+languages: [id, en]               # the first one is the pack's main language
+
+start:                            # every player's starting state
+  money: 3000                     # game money, in thousands of rupiah; not a real cost
+  documents: [ktp]
+
+documents:                        # cards give (gain), take (lose) or require these
+  - id: ktp
+    name:
+      id: "KTP (kartu identitas)"
+      en: "ID card (KTP)"
+  - id: passport
+    name:
+      id: "Paspor"
+      en: "Passport"
+  - id: contract
+    name:
+      id: "Perjanjian kerja"
+      en: "Employment contract"
+
+contacts:                         # help a player can learn (effects: contact)
+  - id: help-line
+    name:
+      id: "Layanan bantuan (GANTI dengan nama layanan resmi)"
+      en: "Help service (REPLACE with an official service's name)"
+    detail:
+      id: "GANTI dengan nomor resmi yang bersumber, dan catat sumbernya di SOURCES.md."
+      en: "REPLACE with a sourced official number, and list its source in SOURCES.md."
+
+outcomes:                         # how a journey can end: safe | unsafe | trafficked
+  - id: safe-return
+    kind: safe
+    title:
+      id: "Pulang dengan selamat"
+      en: "Home safe"
+    debrief:
+      id: "Anda memakai jalur resmi, memegang dokumen sendiri, dan tahu ke mana minta tolong."
+      en: "You used the official route, kept your own documents and knew where to get help."
+  - id: home-in-debt
+    kind: unsafe
+    title:
+      id: "Pulang dengan utang"
+      en: "Home in debt"
+    debrief:
+      id: "Anda sampai di rumah, tetapi utang Anda lebih besar dari uang Anda."
+      en: "You reached home, but your debt is bigger than your money."
+  - id: forced-labour
+    kind: trafficked
+    title:
+      id: "Kerja paksa"
+      en: "Forced labour"
+    debrief:
+      id: "Anda dipaksa bekerja dan tidak boleh pergi. Ini perdagangan orang. Yang salah adalah pelaku, bukan Anda. Bantuan ada."
+      en: "You were forced to work and could not leave. This is trafficking. The traffickers are to blame, not you. Help exists."
+    elements:                     # required for kind: trafficked
+      act:
+        id: "Direkrut lalu dibawa ke tempat kerja."
+        en: "Recruited, then taken to the workplace."
+      means:
+        id: "Penipuan soal pekerjaan dan dokumen yang ditahan."
+        en: "Lies about the job, and documents held."
+      purpose:
+        id: "Eksploitasi: kerja paksa."
+        en: "Exploitation: forced labour."
+
+checkpoints:                      # documents needed to leave a stage on the regular route
+  documentation: [passport]
+
+max_turns: 60                     # a journey still going after 60 turns ends in home-unsafe
+
+endings:                          # how the board itself ends a journey
+  home: safe-return               # reached home on the regular route, money >= debt
+  home-unsafe: home-in-debt       # reached home any other way
+  risk: forced-labour             # risk reached 10
+"""
+
+RECRUITMENT = """\
+{modeline}
+# Stage 1: recruitment. One card for the regular (official) route and one for
+# the irregular route. A card with no `route:` can be drawn on both.
+
+- id: rec-offer
+  stage: recruitment
+  route: regular
+  title:
+    id: "Tawaran kerja"
+    en: "A job offer"
+  text:
+    id: "GANTI: Seorang tetangga bercerita tentang kerja di luar negeri. Katanya Anda bisa berangkat minggu depan."
+    en: "REPLACE: A neighbour talks about work abroad. She says you can leave next week."
+  discuss:                        # optional: a question for the facilitator
+    id: "Kenapa janji berangkat cepat perlu dicek?"
+    en: "Why should a promise of a fast departure be checked?"
+  choices:                        # 1 to 4 choices
+    - label:
+        id: "Tanya dulu di kantor resmi"
+        en: "Ask at the official office first"
+      safe: true                  # the safe, procedural choice
+      effects: {{risk: -1, contact: help-line}}
+      feedback:
+        id: "Bagus. Kantor resmi bisa memeriksa tawaran itu."
+        en: "Good. The official office can check the offer."
+    - label:
+        id: "Ikut saja, biar cepat"
+        en: "Just go along, it is faster"
+      safe: false                 # the shortcut
+      effects: {{risk: 2, route: irregular}}   # moves the player to the irregular route
+      feedback:
+        id: "Jalan pintas tanpa pemeriksaan membuat Anda lebih rentan."
+        en: "A shortcut without checks leaves you more at risk."
+
+- id: rec-cash
+  stage: recruitment
+  route: irregular
+  title:
+    id: "Uang di muka"
+    en: "Money up front"
+  text:
+    id: "GANTI: Sponsor memberi keluarga Anda uang tunai. Katanya nanti dipotong dari gaji."
+    en: "REPLACE: A sponsor gives your family cash. He says it will come out of your wages later."
+  choices:
+    - label:
+        id: "Kembalikan uangnya"
+        en: "Give the money back"
+      safe: true
+      effects: {{route: regular}}   # back to the regular route
+      feedback:
+        id: "Uang di muka bisa menjadi utang yang menjerat."
+        en: "Money up front can become a debt that traps you."
+    - label:
+        id: "Terima uangnya"
+        en: "Take the money"
+      safe: false
+      effects: {{money: 1000, debt: 3000, risk: 2, set: [owes-sponsor]}}
+      feedback:
+        id: "Sekarang Anda berutang pada sponsor."
+        en: "Now you owe the sponsor."
+"""
+
+DOCUMENTATION = """\
+{modeline}
+# Stage 2: documentation. pack.yaml's `checkpoints` says a player on the
+# regular route needs a passport to leave this stage.
+
+- id: doc-office
+  stage: documentation
+  route: regular
+  title:
+    id: "Mengurus dokumen"
+    en: "Getting your papers"
+  text:
+    id: "GANTI: Di kantor layanan Anda bisa mengurus paspor dan perjanjian kerja sendiri."
+    en: "REPLACE: At the service office you can get your own passport and employment contract."
+  choices:
+    - label:
+        id: "Urus paspor sendiri"
+        en: "Apply for your own passport"
+      safe: true
+      requires: {{documents: [ktp], money: 100}}   # offered only if the player has these
+      effects: {{money: -100, gain: [passport]}}
+      feedback:
+        id: "Paspor atas nama Anda sendiri. Simpan baik-baik."
+        en: "A passport in your own name. Keep it safe."
+    - label:
+        id: "Baca lalu tanda tangani perjanjian kerja"
+        en: "Read, then sign the employment contract"
+      safe: true
+      requires: {{documents: [passport]}}
+      effects: {{gain: [contract]}}
+      feedback:
+        id: "Perjanjian yang Anda pahami melindungi hak Anda."
+        en: "A contract you understand protects your rights."
+    - label:
+        id: "Biar calo yang urus"
+        en: "Let a broker do it"
+      safe: false
+      effects: {{money: -500, risk: 2, route: irregular}}
+      feedback:
+        id: "Calo bisa memalsukan data dan menahan dokumen Anda."
+        en: "A broker can fake your details and keep your papers."
+
+- id: doc-fake
+  stage: documentation
+  route: irregular
+  title:
+    id: "Dokumen dari calo"
+    en: "Papers from a broker"
+  text:
+    id: "GANTI: Calo memberi Anda paspor dengan data yang diubah."
+    en: "REPLACE: The broker hands you a passport with changed details."
+  choices:
+    - label:
+        id: "Tolak dan kembali ke jalur resmi"
+        en: "Refuse and go back to the official route"
+      safe: true
+      effects: {{route: regular, skip: 1}}   # skip: turns lost
+      feedback:
+        id: "Dokumen palsu membuat Anda mudah dijerat. Menolak itu benar."
+        en: "Fake papers make you easy to trap. Refusing is right."
+    - label:
+        id: "Pakai saja"
+        en: "Use it anyway"
+      safe: false
+      effects: {{gain: [passport], risk: 3}}
+      feedback:
+        id: "Dengan dokumen palsu Anda tidak terlindungi."
+        en: "With fake papers you are not protected."
+"""
+
+TRAVEL = """\
+{modeline}
+# Stage 3: travel.
+
+- id: tra-airport
+  stage: travel
+  route: regular
+  title:
+    id: "Di bandara"
+    en: "At the airport"
+  text:
+    id: "GANTI: Petugas memeriksa dokumen Anda sebelum berangkat."
+    en: "REPLACE: An officer checks your documents before you leave."
+  choices:
+    - label:
+        id: "Tunjukkan dokumen Anda"
+        en: "Show your documents"
+      safe: true
+      feedback:
+        id: "Dokumen lengkap membuat perjalanan lebih aman."
+        en: "Complete documents make the journey safer."
+
+- id: tra-night-boat
+  stage: travel
+  route: irregular
+  title:
+    id: "Perahu malam"
+    en: "A boat at night"
+  text:
+    id: "GANTI: Anda diminta naik perahu kecil pada malam hari, lalu pindah ke mobil."
+    en: "REPLACE: You are told to board a small boat at night, then change to a car."
+  choices:
+    - label:
+        id: "Turun dan minta pulang"
+        en: "Get off and ask to go home"
+      safe: true
+      effects: {{move: -2, route: regular}}   # move: spaces forward (+) or back (-)
+      feedback:
+        id: "Berhenti itu sulit, tetapi Anda tetap aman."
+        en: "Stopping is hard, but you stay safe."
+    - label:
+        id: "Ikut terus"
+        en: "Keep going"
+      safe: false
+      effects: {{risk: 3}}
+      feedback:
+        id: "Perjalanan tanpa dokumen membuat Anda bergantung pada orang lain."
+        en: "Travelling without papers makes you depend on others."
+"""
+
+WORK = """\
+{modeline}
+# Stage 4: work abroad, then home.
+
+- id: wor-payday
+  stage: work
+  route: regular
+  title:
+    id: "Hari gajian"
+    en: "Payday"
+  text:
+    id: "GANTI: Gaji Anda dibayar sesuai perjanjian kerja."
+    en: "REPLACE: You are paid as your employment contract says."
+  choices:
+    - label:
+        id: "Tabung sebagian, bayar utang"
+        en: "Save some, pay off debt"
+      safe: true
+      requires: {{documents: [contract]}}
+      effects: {{money: 2000, debt: -1000}}
+      feedback:
+        id: "Menabung membantu Anda pulang tanpa utang."
+        en: "Saving helps you go home without debt."
+    - label:
+        id: "Kirim semua ke rumah"
+        en: "Send it all home"
+      safe: true
+      effects: {{money: 500}}
+      feedback:
+        id: "Keluarga terbantu. Sisakan juga untuk keperluan Anda sendiri."
+        en: "Your family is helped. Keep some for your own needs too."
+
+- id: wor-locked-in
+  stage: work
+  route: irregular
+  title:
+    id: "Tidak boleh keluar"
+    en: "Not allowed out"
+  text:
+    id: "GANTI: Anda bekerja lama tanpa libur dan tidak boleh keluar. Kata majikan, gaji Anda untuk bayar utang."
+    en: "REPLACE: You work long hours with no day off and may not go out. The employer says your wages pay the debt."
+  discuss:
+    id: "Apa tanda-tanda kerja paksa pada kartu ini?"
+    en: "What are the signs of forced labour on this card?"
+  choices:
+    - label:
+        id: "Hubungi layanan bantuan"
+        en: "Contact the help service"
+      safe: true
+      effects: {{route: regular, clear: [owes-sponsor], contact: help-line}}
+      feedback:
+        id: "Bantuan itu ada. Ini bukan salah Anda."
+        en: "Help exists. This is not your fault."
+    - label:
+        id: "Terus bekerja"
+        en: "Keep working"
+      safe: false
+      outcome: forced-labour        # the journey ends here, in this outcome
+      feedback:
+        id: "Utang yang dipakai untuk memaksa orang bekerja adalah perdagangan orang."
+        en: "A debt used to force someone to work is trafficking."
+"""
+
+SOURCES = """\
+# Sources for the pack "{pack_id}" / Sumber untuk paket "{pack_id}"
+
+Every fact a card states (a law, a fee, a phone number, a number of victims)
+is listed here with its source, so a facilitator can check it and update it.
+The pack as created by `run_game.py new` states no such fact.
+
+Setiap fakta di kartu (undang-undang, biaya, nomor telepon, jumlah korban)
+dicatat di sini bersama sumbernya, supaya fasilitator bisa memeriksa dan
+memperbaruinya. Paket buatan `run_game.py new` belum memuat fakta seperti itu.
+
+| Card or field / Kartu atau bagian | Fact / Fakta | Source (title, publisher, date, link) / Sumber | Checked on / Dicek tanggal |
+|---|---|---|---|
+| | | | |
+"""
+
+CARD_FILES = (("1-recruitment.yaml", RECRUITMENT), ("2-documentation.yaml", DOCUMENTATION),
+              ("3-travel.yaml", TRAVEL), ("4-work.yaml", WORK))
+
+
+def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
+    """Write the new pack into parent/pack_id and return its folder.
+
+    Raises ValueError for a bad id and FileExistsError when the folder exists.
+    """
+    if not PACK_ID.fullmatch(pack_id):
+        raise ValueError(f"pack id {pack_id!r} may use only lowercase letters, digits and '-' "
+                         "(like my-pack)")
+    folder = parent / pack_id
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists; nothing was changed "
+                              "(choose another id, or --dir)")
+    try:
+        shown = os.path.relpath(folder)
+    except ValueError:
+        shown = str(folder)
+    files = {"pack.yaml": PACK_YAML.format(
+        modeline=modeline(folder / "pack.yaml", schema_dir, PACK_SCHEMA), pack_id=pack_id,
+        folder=Path(shown).as_posix())}
+    for name, template in CARD_FILES:
+        files[f"cards/{name}"] = template.format(
+            modeline=modeline(folder / "cards" / name, schema_dir, CARDS_SCHEMA))
+    files["SOURCES.md"] = SOURCES.format(pack_id=pack_id)
+    (folder / "cards").mkdir(parents=True)
+    (folder / "assets").mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+    return folder
+
+
+def main_new(argv: list[str]) -> int:
+    from game.cli import SCENARIOS
+    parser = argparse.ArgumentParser(
+        prog="run_game.py new",
+        description="Create a new scenario pack, with one example card per stage and route, "
+                    "that passes validate --strict.")
+    parser.add_argument("pack_id", metavar="PACK_ID",
+                        help="the new pack's id: lowercase letters, digits and '-'")
+    parser.add_argument("--dir", type=Path, metavar="DIR",
+                        help="create DIR/PACK_ID (default: scenarios/PACK_ID)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+    parent = args.dir if args.dir is not None else SCENARIOS
+    try:
+        folder = create_pack(args.pack_id, parent, default_dir())
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot create the pack in {parent}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    from game.content.validate import load_pack
+    problems = load_pack(folder).problems
+    for problem in problems:  # none, unless the format changed under the scaffold
+        print(problem, file=sys.stderr)
+    shown = _shown(folder)
+    print(f"created {shown}/ (pack.yaml, cards/, assets/, SOURCES.md)")
+    print("next:")
+    print(f"  python run_game.py validate {shown} --strict")
+    print(f"  python run_game.py preview --pack {shown} rec-offer")
+    print(f"  python run_game.py simulate --pack {shown} --games 500 --report report.html")
+    print(f"  python run_game.py --pack {shown}")
+    return 1 if problems else 0
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return Path(os.path.relpath(folder)).as_posix()
+    except ValueError:
+        return str(folder)

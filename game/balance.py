@@ -1,0 +1,532 @@
+"""The balance report: `run_game.py simulate --pack P --games N --report OUT.html`.
+
+Bots play the pack N times with each policy (random, safe, risky) and the
+report shows, per policy: the share of each outcome and of each kind of
+outcome, how journeys ended (a card's outcome, home, risk, out of turns),
+the distribution of journey lengths, the most common path to each
+trafficked outcome; and for the whole pack: how often each card was drawn,
+cards never drawn and outcomes never reached, with a short list of things
+an author may want to check.
+
+The file is one self-contained HTML page: inline CSS, inline SVG charts, no
+scripts, no other files. The same pack, games, seed and players give the
+same bytes. Its words follow the pack's first language (Bahasa Indonesia or
+English).
+"""
+from __future__ import annotations
+
+import html
+import random
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Sequence
+
+from game.content.model import OUTCOME_KINDS, STAGES, Pack, pick
+from game.engine.actions import Choose, Roll
+from game.engine.events import CardDrawn, Chose, JourneyEnded
+from game.engine.rules import Rules
+from game.engine.state import CARD
+from game.sim import POLICIES, POLICY
+
+KIND_COLOURS = {"safe": "#2e7d32", "unsafe": "#e08a00", "trafficked": "#c62828"}
+REASONS = ("card", "home", "home-unsafe", "risk", "max-turns")
+MAX_PATHS_SHOWN = 3  # trafficked outcomes: steps of a path are listed in full
+
+WORDS = {
+    "en": {
+        "title": "Balance report", "pack": "Pack", "games": "games",
+        "players": "players per game", "journeys": "journeys", "seed": "seed",
+        "again": "Make this report again", "policies": "Policies",
+        "policy.random": "random: picks any offered choice",
+        "policy.safe": "safe: always takes a safe choice when one is offered",
+        "policy.risky": "risky: always takes an unsafe choice when one is offered",
+        "checks": "Things to check", "no-checks": "Nothing stands out.",
+        "kinds": "How journeys ended, by policy",
+        "kind.safe": "safe", "kind.unsafe": "unsafe", "kind.trafficked": "trafficked",
+        "outcomes": "Outcomes", "outcome": "Outcome", "kind": "Kind", "share": "Share",
+        "count": "Journeys", "ended-by": "What ended the journey",
+        "reason.card": "a card's outcome", "reason.home": "reached home (ending 'home')",
+        "reason.home-unsafe": "reached home (ending 'home-unsafe')",
+        "reason.risk": "risk reached 10 (ending 'risk')",
+        "reason.max-turns": "ran out of turns (max_turns)",
+        "assisted": "Trafficked, then assisted (had learned a help contact)",
+        "length": "Journey length (turns)", "mean": "mean", "median": "median",
+        "max": "longest", "turns": "turns",
+        "paths": "Most common path to each trafficked outcome",
+        "no-trafficked": "No journey ended in a trafficked outcome.",
+        "path-full": "Most common whole path: {n} of {total} journeys",
+        "path-tail": "Most common last {k} choices: {n} of {total} journeys",
+        "path-unique": "Every journey took a different path; the most common last {k} "
+                       "choices ({n} of {total}) were:",
+        "safe-choice": "safe", "unsafe-choice": "unsafe", "step": "Card", "choice": "Choice",
+        "cards": "Cards drawn", "card": "Card", "stage": "Stage", "route": "Route",
+        "weight": "Weight", "per-journey": "draws per journey",
+        "never-drawn": "Cards never drawn", "never-reached": "Outcomes never reached",
+        "by-policy": "never drawn with policy", "none": "none",
+        "all-drawn": "Every card was drawn with every policy.",
+        "all-reached": "Every outcome was reached with some policy.",
+        "reached-by": "not reached with policy",
+        "check.never-drawn": "{n} card(s) never drawn with any policy: {ids}. Is a stage or "
+                             "route missing cards, a weight 0, or a checkpoint that stops "
+                             "players before them?",
+        "check.never-reached": "{n} outcome(s) never reached with any policy: {ids}.",
+        "check.safe-trafficked": "With the safe policy, {share} of journeys still end "
+                                 "trafficked. Check that safe choices are rewarded; see the "
+                                 "paths below.",
+        "check.risky-safe": "With the risky policy, {share} of journeys end safe: shortcuts "
+                            "may look too easy.",
+        "check.max-turns": "With the {policy} policy, {share} of journeys ran out of turns. "
+                           "Players may be stuck at a checkpoint without its documents.",
+        "check.short": "With the {policy} policy, half the journeys last {turns} turns or "
+                       "fewer: there may be few cards to play.",
+        "read": "How to read this report: bots play your pack many times. They do not "
+                "think like players; they show what the cards make possible. Change a card, "
+                "run the same command again, and compare.",
+    },
+    "id": {
+        "title": "Laporan keseimbangan", "pack": "Paket", "games": "permainan",
+        "players": "pemain per permainan", "journeys": "perjalanan", "seed": "seed",
+        "again": "Buat laporan ini lagi", "policies": "Cara bermain bot",
+        "policy.random": "random (acak): memilih pilihan mana saja",
+        "policy.safe": "safe (aman): selalu mengambil pilihan aman kalau ada",
+        "policy.risky": "risky (berisiko): selalu mengambil jalan pintas kalau ada",
+        "checks": "Yang perlu dicek", "no-checks": "Tidak ada yang mencolok.",
+        "kinds": "Akhir perjalanan, per cara bermain",
+        "kind.safe": "aman", "kind.unsafe": "tidak aman", "kind.trafficked": "diperdagangkan",
+        "outcomes": "Akhir perjalanan", "outcome": "Akhir", "kind": "Jenis", "share": "Bagian",
+        "count": "Perjalanan", "ended-by": "Apa yang mengakhiri perjalanan",
+        "reason.card": "akhir dari sebuah kartu", "reason.home": "sampai di rumah ('home')",
+        "reason.home-unsafe": "sampai di rumah ('home-unsafe')",
+        "reason.risk": "risiko mencapai 10 ('risk')",
+        "reason.max-turns": "giliran habis (max_turns)",
+        "assisted": "Diperdagangkan, lalu dibantu (sudah tahu kontak bantuan)",
+        "length": "Panjang perjalanan (giliran)", "mean": "rata-rata", "median": "median",
+        "max": "terpanjang", "turns": "giliran",
+        "paths": "Jalan yang paling sering menuju akhir 'diperdagangkan'",
+        "no-trafficked": "Tidak ada perjalanan yang berakhir diperdagangkan.",
+        "path-full": "Jalan lengkap yang paling sering: {n} dari {total} perjalanan",
+        "path-tail": "{k} pilihan terakhir yang paling sering: {n} dari {total} perjalanan",
+        "path-unique": "Setiap perjalanan menempuh jalan yang berbeda; {k} pilihan terakhir "
+                       "yang paling sering ({n} dari {total}):",
+        "safe-choice": "aman", "unsafe-choice": "tidak aman", "step": "Kartu",
+        "choice": "Pilihan", "cards": "Kartu yang ditarik", "card": "Kartu", "stage": "Tahap",
+        "route": "Jalur", "weight": "Bobot", "per-journey": "tarikan per perjalanan",
+        "never-drawn": "Kartu yang tidak pernah ditarik",
+        "never-reached": "Akhir yang tidak pernah dicapai",
+        "by-policy": "tidak pernah ditarik dengan", "none": "tidak ada",
+        "all-drawn": "Setiap kartu ditarik dengan setiap cara bermain.",
+        "all-reached": "Setiap akhir dicapai dengan salah satu cara bermain.",
+        "reached-by": "tidak dicapai dengan",
+        "check.never-drawn": "{n} kartu tidak pernah ditarik dengan cara apa pun: {ids}. "
+                             "Apakah ada tahap atau jalur yang kurang kartu, bobot 0, atau "
+                             "checkpoint yang menahan pemain sebelum kartu itu?",
+        "check.never-reached": "{n} akhir tidak pernah dicapai dengan cara apa pun: {ids}.",
+        "check.safe-trafficked": "Dengan cara 'safe', {share} perjalanan tetap berakhir "
+                                 "diperdagangkan. Pastikan pilihan aman memang menolong; lihat "
+                                 "jalannya di bawah.",
+        "check.risky-safe": "Dengan cara 'risky', {share} perjalanan berakhir aman: jalan "
+                            "pintas mungkin terlihat terlalu mudah.",
+        "check.max-turns": "Dengan cara '{policy}', {share} perjalanan kehabisan giliran. "
+                           "Mungkin pemain tertahan di checkpoint tanpa dokumennya.",
+        "check.short": "Dengan cara '{policy}', separuh perjalanan hanya {turns} giliran "
+                       "atau kurang: mungkin kartunya terlalu sedikit.",
+        "read": "Cara membaca laporan ini: bot memainkan paket Anda berkali-kali. Bot tidak "
+                "berpikir seperti pemain; laporan ini menunjukkan apa yang mungkin terjadi "
+                "dengan kartu-kartu Anda. Ubah kartu, jalankan perintah yang sama lagi, lalu "
+                "bandingkan.",
+    },
+}
+
+
+# -- running the policies ---------------------------------------------------------
+
+@dataclass
+class Journey:
+    outcome: str
+    kind: str
+    turns: int
+    assisted: bool
+    reason: str
+    path: tuple[tuple[str, int], ...]  # (card id, choice index) in order
+
+
+@dataclass
+class PolicyRun:
+    policy: str
+    journeys: list[Journey] = field(default_factory=list)
+    drawn: Counter = field(default_factory=Counter)
+
+    @property
+    def outcomes(self) -> Counter:
+        return Counter(j.outcome for j in self.journeys)
+
+    @property
+    def kinds(self) -> Counter:
+        return Counter(j.kind for j in self.journeys)
+
+
+def run_policy(pack: Pack, games: int, seed: int, players: int, policy: str,
+               rules: Optional[Rules] = None) -> PolicyRun:
+    """Play like `game.sim.simulate` (same seed, same games), keeping every path
+    and why each journey ended."""
+    rules = rules or Rules(pack)
+    rng = random.Random(seed)
+    choose = POLICY[policy]
+    run = PolicyRun(policy)
+    roll, apply = Roll(), rules.apply
+    for _ in range(games):
+        game, _events = rules.new_game([f"P{i + 1}" for i in range(players)],
+                                       rng.getrandbits(63))
+        paths: list[list[tuple[str, int]]] = [[] for _ in range(players)]
+        ended: dict[int, Journey] = {}
+        while not game.over:
+            if game.phase == CARD:
+                card = rules.card_on_show(game)
+                action = Choose(choose(card, rules.offered(game), rng))
+            else:
+                action = roll
+            game, events = apply(game, action)
+            for ev in events:
+                kind = type(ev)
+                if kind is CardDrawn:
+                    run.drawn[ev.card] += 1
+                elif kind is Chose:
+                    paths[ev.player].append((ev.card, ev.choice))
+                elif kind is JourneyEnded:
+                    ended[ev.player] = Journey(
+                        ev.outcome, ev.kind, game.journeys[ev.player].turns,
+                        ev.assisted_by is not None, ev.reason, tuple(paths[ev.player]))
+        run.journeys.extend(ended[i] for i in range(players))
+    return run
+
+
+# -- drawing ----------------------------------------------------------------------------
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "0%"
+
+
+def _short(text: str, limit: int = 38) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _kind_bars(runs: Sequence[PolicyRun], words: dict) -> str:
+    """One 100% stacked bar per policy: safe, unsafe, trafficked."""
+    label_w, bar_w, row_h = 90, 560, 34
+    height = row_h * len(runs) + 30
+    parts = [f'<svg class="chart" viewBox="0 0 {label_w + bar_w + 10} {height}" '
+             f'role="img" aria-label="{_e(words["kinds"])}">']
+    for row, run in enumerate(runs):
+        y = row * row_h + 4
+        total = len(run.journeys)
+        parts.append(f'<text x="0" y="{y + 19}" class="label">{_e(run.policy)}</text>')
+        x = float(label_w)
+        for kind in OUTCOME_KINDS:
+            count = run.kinds.get(kind, 0)
+            if not count:
+                continue
+            width = bar_w * count / total
+            share = _pct(count, total)
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="26" '
+                         f'fill="{KIND_COLOURS[kind]}"><title>{_e(words["kind." + kind])}: '
+                         f'{count} ({share})</title></rect>')
+            if width > 46:
+                parts.append(f'<text x="{x + width / 2:.1f}" y="{y + 18}" class="in" '
+                             f'text-anchor="middle">{share}</text>')
+            x += width
+    y = row_h * len(runs) + 12
+    x = label_w
+    for kind in OUTCOME_KINDS:
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" '
+                     f'fill="{KIND_COLOURS[kind]}"/>')
+        parts.append(f'<text x="{x + 17}" y="{y + 11}" class="small">'
+                     f'{_e(words["kind." + kind])}</text>')
+        x += 150
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _outcome_bars(pack: Pack, run: PolicyRun, lang: str, words: dict) -> str:
+    """A horizontal bar per outcome of the pack, coloured by kind."""
+    total = len(run.journeys)
+    counts = run.outcomes
+    label_w, bar_w, row_h = 250, 330, 24
+    height = row_h * len(pack.outcomes) + 6
+    most = max(counts.values(), default=1)
+    parts = [f'<svg class="chart" viewBox="0 0 {label_w + bar_w + 110} {height}" role="img" '
+             f'aria-label="{_e(words["outcomes"])}: {_e(run.policy)}">']
+    for row, outcome in enumerate(pack.outcomes):
+        y = row * row_h + 3
+        count = counts.get(outcome.id, 0)
+        title = pick(outcome.title, lang, outcome.id)
+        parts.append(f'<text x="0" y="{y + 14}" class="label"><title>{_e(title)} '
+                     f'({_e(outcome.id)})</title>{_e(_short(title))}</text>')
+        width = bar_w * count / most if most else 0
+        faint = "" if count else ' opacity="0.25"'
+        parts.append(f'<rect x="{label_w}" y="{y}" width="{max(width, 1):.1f}" height="18" '
+                     f'fill="{KIND_COLOURS[outcome.kind]}"{faint}/>')
+        parts.append(f'<text x="{label_w + width + 6:.1f}" y="{y + 14}" class="small">'
+                     f'{count} · {_pct(count, total)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _histogram(turns: list[int], words: dict) -> str:
+    """Journeys by length in turns; bars of one turn, or wider for long journeys."""
+    if not turns:
+        return ""
+    longest = max(turns)
+    step = max(1, -(-(longest + 1) // 40))
+    bins = Counter(t // step for t in turns)
+    count_bins = longest // step + 1
+    width, height, left, bottom = 640, 180, 36, 28
+    bar = (width - left) / count_bins
+    most = max(bins.values())
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + bottom}" role="img" '
+             f'aria-label="{_e(words["length"])}">',
+             f'<line x1="{left}" y1="{height}" x2="{width}" y2="{height}" class="axis"/>',
+             f'<text x="{left - 4}" y="10" class="small" text-anchor="end">{most}</text>',
+             f'<text x="{left - 4}" y="{height}" class="small" text-anchor="end">0</text>']
+    for index in range(count_bins):
+        count = bins.get(index, 0)
+        low, high = index * step, index * step + step - 1
+        span = f"{low}" if step == 1 else f"{low}–{high}"
+        if count:
+            h = (height - 14) * count / most
+            parts.append(f'<rect x="{left + index * bar + 1:.1f}" y="{height - h:.1f}" '
+                         f'width="{max(bar - 2, 1):.1f}" height="{h:.1f}" class="bar">'
+                         f'<title>{span} {_e(words["turns"])}: {count}</title></rect>')
+        if index % max(1, count_bins // 10) == 0:
+            parts.append(f'<text x="{left + index * bar + bar / 2:.1f}" y="{height + 16}" '
+                         f'class="small" text-anchor="middle">{low}</text>')
+    parts.append(f'<text x="{width}" y="{height + bottom - 2}" class="small" '
+                 f'text-anchor="end">{_e(words["turns"])}</text></svg>')
+    return "".join(parts)
+
+
+def _step(pack: Pack, card_id: str, index: int, lang: str, words: dict) -> str:
+    try:
+        card = pack.card(card_id)
+        choice = card.choices[index]
+    except (KeyError, IndexError):
+        return f"<li>{_e(card_id)} · {index + 1}</li>"
+    mark = "safe" if choice.safe else "unsafe"
+    return (f'<li><span class="card-title">{_e(pick(card.title, lang, card.id))}</span> '
+            f'<code>{_e(card.id)}</code> → {_e(pick(choice.label, lang))} '
+            f'<span class="tag {mark}">{_e(words[mark + "-choice"])}</span></li>')
+
+
+def _paths(pack: Pack, run: PolicyRun, lang: str, words: dict) -> str:
+    trafficked = [o for o in pack.outcomes if o.kind == "trafficked"]
+    out = []
+    for outcome in trafficked:
+        paths = [j.path for j in run.journeys if j.outcome == outcome.id]
+        if not paths:
+            continue
+        total = len(paths)
+        title = pick(outcome.title, lang, outcome.id)
+        out.append(f'<h4>{_e(title)} <code>{_e(outcome.id)}</code> · {total}</h4>')
+        full, n_full = Counter(paths).most_common(1)[0]
+        k = 3
+        tail, n_tail = Counter(p[-k:] for p in paths).most_common(1)[0]
+        if n_full > 1 and len(full) <= 25:
+            out.append(f'<p>{_e(words["path-full"].format(n=n_full, total=total))}</p><ol>'
+                       + "".join(_step(pack, c, i, lang, words) for c, i in full) + "</ol>")
+            if len(full) > k:
+                out.append(f'<p>{_e(words["path-tail"].format(k=k, n=n_tail, total=total))}'
+                           '</p><ol>' + "".join(_step(pack, c, i, lang, words)
+                                                for c, i in tail) + "</ol>")
+        elif tail:
+            out.append(f'<p>{_e(words["path-unique"].format(k=len(tail), n=n_tail, total=total))}'
+                       '</p><ol>' + "".join(_step(pack, c, i, lang, words)
+                                            for c, i in tail) + "</ol>")
+    return "".join(out) or f'<p>{_e(words["no-trafficked"])}</p>'
+
+
+def _checks(pack: Pack, runs: Sequence[PolicyRun], words: dict) -> list[str]:
+    found = []
+    never = [c.id for c in pack.cards if not any(r.drawn.get(c.id) for r in runs)]
+    if never:
+        found.append(words["check.never-drawn"].format(n=len(never), ids=", ".join(never)))
+    unreached = [o.id for o in pack.outcomes if not any(r.outcomes.get(o.id) for r in runs)]
+    if unreached:
+        found.append(words["check.never-reached"].format(n=len(unreached),
+                                                          ids=", ".join(unreached)))
+    by_policy = {r.policy: r for r in runs}
+    safe, risky = by_policy.get("safe"), by_policy.get("risky")
+    if safe and safe.journeys:
+        share = safe.kinds.get("trafficked", 0) / len(safe.journeys)
+        if share > 0.10:
+            found.append(words["check.safe-trafficked"].format(share=f"{100 * share:.0f}%"))
+    if risky and risky.journeys:
+        share = risky.kinds.get("safe", 0) / len(risky.journeys)
+        if share > 0.25:
+            found.append(words["check.risky-safe"].format(share=f"{100 * share:.0f}%"))
+    for run in runs:
+        if not run.journeys:
+            continue
+        out_of_turns = sum(j.reason == "max-turns" for j in run.journeys) / len(run.journeys)
+        if out_of_turns > 0.05:
+            found.append(words["check.max-turns"].format(policy=run.policy,
+                                                         share=f"{100 * out_of_turns:.0f}%"))
+        median = statistics.median(j.turns for j in run.journeys)
+        if median < 5:
+            found.append(words["check.short"].format(policy=run.policy, turns=f"{median:g}"))
+    return found
+
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;
+ margin:0 auto;max-width:980px;padding:1.2em 1.4em 3em;color:#1d1d1d;line-height:1.45}
+h1{font-size:1.6em;margin:.2em 0}h2{margin-top:1.8em;border-bottom:2px solid #ddd;
+ padding-bottom:.2em}h3{margin-top:1.4em}h4{margin:1em 0 .3em}
+.meta{color:#555}.policy{border:1px solid #ddd;border-radius:8px;padding:.4em 1.1em 1em;
+ margin:1.2em 0}.chart{width:100%;height:auto;display:block;margin:.4em 0 .8em}
+.chart .label{font-size:13px}.chart .small{font-size:11px;fill:#444}
+.chart .in{font-size:12px;fill:#fff;font-weight:600}.chart .bar{fill:#4a6fa5}
+.chart .axis{stroke:#999}table{border-collapse:collapse;width:100%;margin:.5em 0}
+th,td{text-align:left;padding:.25em .5em;border-bottom:1px solid #eee;vertical-align:top}
+th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.meter{background:#e8eef6;height:.7em;width:8em;display:inline-block;vertical-align:middle}
+.meter span{display:block;height:100%;background:#4a6fa5}tr.never td,td.zero{background:#fff4f4}
+.tag{font-size:.75em;padding:0 .4em;border-radius:3px;color:#fff}
+.tag.safe{background:#2e7d32}.tag.unsafe{background:#c62828}
+.checks li{margin:.3em 0}code{background:#f3f3f3;padding:0 .25em;border-radius:3px}
+.kind-safe{color:#2e7d32}.kind-unsafe{color:#a86400}.kind-trafficked{color:#c62828}
+@media print{.policy{break-inside:avoid}}
+"""
+
+
+def build_report(pack: Pack, games: int, seed: int, players: int,
+                 runs: Optional[Sequence[PolicyRun]] = None, lang: Optional[str] = None) -> str:
+    """The report's HTML (runs the three policies unless `runs` is given)."""
+    if lang is None:
+        lang = pack.languages[0] if pack.languages else "en"
+    words = WORDS.get(lang, WORDS["en"])
+    if runs is None:
+        rules = Rules(pack)
+        runs = [run_policy(pack, games, seed, players, policy, rules) for policy in POLICIES]
+    title = pick(pack.title, lang, pack.id)
+    journeys = games * players
+    command = (f"python run_game.py simulate --pack {pack.id} --games {games} --seed {seed} "
+               f"--players {players} --report report.html")
+    out = [f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8">'
+           f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+           f'<title>{_e(words["title"])}: {_e(title)}</title><style>{CSS}</style></head><body>',
+           f'<h1>{_e(words["title"])}: {_e(title)}</h1>',
+           f'<p class="meta">{_e(words["pack"])} <code>{_e(pack.id)}</code> · {games} '
+           f'{_e(words["games"])} × {players} {_e(words["players"])} = {journeys} '
+           f'{_e(words["journeys"])} · {_e(words["seed"])} {seed}<br>'
+           f'{_e(words["again"])}: <code>{_e(command)}</code></p>',
+           f'<p>{_e(words["read"])}</p>',
+           f'<p>{_e(words["policies"])}:</p><ul>'
+           + "".join(f'<li>{_e(words["policy." + r.policy])}</li>' for r in runs) + "</ul>"]
+    checks = _checks(pack, runs, words)
+    out.append(f'<h2>{_e(words["checks"])}</h2>')
+    out.append('<ul class="checks">' + "".join(f"<li>{_e(c)}</li>" for c in checks) + "</ul>"
+               if checks else f'<p>{_e(words["no-checks"])}</p>')
+    out.append(f'<h2>{_e(words["kinds"])}</h2>' + _kind_bars(runs, words))
+    for run in runs:
+        out.append(_policy_section(pack, run, lang, words))
+    out.append(_cards_section(pack, runs, lang, words))
+    out.append(_never_section(pack, runs, lang, words))
+    out.append("</body></html>\n")
+    return "".join(out)
+
+
+def _policy_section(pack: Pack, run: PolicyRun, lang: str, words: dict) -> str:
+    total = len(run.journeys)
+    turns = [j.turns for j in run.journeys]
+    reasons = Counter(j.reason for j in run.journeys)
+    assisted = sum(j.assisted for j in run.journeys)
+    rows = "".join(
+        f'<tr><td>{_e(pick(o.title, lang, o.id))} <code>{_e(o.id)}</code></td>'
+        f'<td class="kind-{o.kind}">{_e(words["kind." + o.kind])}</td>'
+        f'<td class="n">{run.outcomes.get(o.id, 0)}</td>'
+        f'<td class="n">{_pct(run.outcomes.get(o.id, 0), total)}</td></tr>'
+        for o in pack.outcomes)
+    ended = "".join(f'<tr><td>{_e(words["reason." + r])}</td><td class="n">{reasons[r]}</td>'
+                    f'<td class="n">{_pct(reasons[r], total)}</td></tr>'
+                    for r in REASONS if reasons.get(r))
+    stats = (f'{_e(words["mean"])} {statistics.fmean(turns):.1f} · '
+             f'{_e(words["median"])} {statistics.median(turns):g} · '
+             f'{_e(words["max"])} {max(turns)}') if turns else ""
+    return (f'<section class="policy" id="policy-{_e(run.policy)}">'
+            f'<h2>{_e(words["policy." + run.policy])}</h2>'
+            f'<h3>{_e(words["outcomes"])}</h3>{_outcome_bars(pack, run, lang, words)}'
+            f'<table><tr><th>{_e(words["outcome"])}</th><th>{_e(words["kind"])}</th>'
+            f'<th>{_e(words["count"])}</th><th>{_e(words["share"])}</th></tr>{rows}</table>'
+            f'<p>{_e(words["assisted"])}: {assisted}</p>'
+            f'<h3>{_e(words["ended-by"])}</h3><table>{ended}</table>'
+            f'<h3>{_e(words["length"])}</h3><p>{stats}</p>{_histogram(turns, words)}'
+            f'<h3>{_e(words["paths"])}</h3>{_paths(pack, run, lang, words)}</section>')
+
+
+def _cards_section(pack: Pack, runs: Sequence[PolicyRun], lang: str, words: dict) -> str:
+    order = {stage: i for i, stage in enumerate(STAGES)}
+    cards = sorted(pack.cards, key=lambda c: order.get(c.stage, 9))
+    head = "".join(f'<th>{_e(r.policy)}<br><small>{_e(words["per-journey"])}</small></th>'
+                   for r in runs)
+    most = {r.policy: max((n / max(1, len(r.journeys)) for n in r.drawn.values()), default=1)
+            for r in runs}
+    rows = []
+    for card in cards:
+        cells = []
+        never = True
+        for run in runs:
+            count = run.drawn.get(card.id, 0)
+            rate = count / max(1, len(run.journeys))
+            never = never and not count
+            width = 100 * rate / most[run.policy] if most[run.policy] else 0
+            zero = "n" if count else "n zero"
+            cells.append(f'<td class="{zero}">{rate:.2f} <span class="meter"><span style="width:'
+                         f'{width:.0f}%"></span></span><br><small>{count}</small></td>')
+        marked = ' class="never"' if never else ""
+        rows.append(f'<tr{marked}>'
+                    f'<td>{_e(pick(card.title, lang, card.id))}<br><code>{_e(card.id)}</code>'
+                    f'</td><td>{_e(card.stage)}</td><td>{_e(card.route)}</td>'
+                    f'<td class="n">{card.weight:g}</td>{"".join(cells)}</tr>')
+    return (f'<h2>{_e(words["cards"])}</h2><table><tr><th>{_e(words["card"])}</th>'
+            f'<th>{_e(words["stage"])}</th><th>{_e(words["route"])}</th>'
+            f'<th>{_e(words["weight"])}</th>{head}</tr>{"".join(rows)}</table>')
+
+
+def _never_section(pack: Pack, runs: Sequence[PolicyRun], lang: str, words: dict) -> str:
+    out = [f'<h2>{_e(words["never-drawn"])}</h2>']
+    rows = []
+    for run in runs:
+        never = [c for c in pack.cards if not run.drawn.get(c.id)]
+        listed = ", ".join(f"<code>{_e(c.id)}</code>" for c in never) or _e(words["none"])
+        rows.append(f'<tr><td>{_e(words["by-policy"])} <b>{_e(run.policy)}</b></td>'
+                    f'<td>{listed}</td></tr>')
+    if all(run.drawn.get(c.id) for run in runs for c in pack.cards):
+        out.append(f'<p>{_e(words["all-drawn"])}</p>')
+    else:
+        out.append(f'<table>{"".join(rows)}</table>')
+    out.append(f'<h2>{_e(words["never-reached"])}</h2>')
+    rows = []
+    for run in runs:
+        unreached = [o for o in pack.outcomes if not run.outcomes.get(o.id)]
+        listed = ", ".join(f'{_e(pick(o.title, lang, o.id))} <code>{_e(o.id)}</code>'
+                           for o in unreached) or _e(words["none"])
+        rows.append(f'<tr><td>{_e(words["reached-by"])} <b>{_e(run.policy)}</b></td>'
+                    f'<td>{listed}</td></tr>')
+    out.append(f'<table>{"".join(rows)}</table>')
+    if not any(o for o in pack.outcomes if not any(r.outcomes.get(o.id) for r in runs)):
+        out.append(f'<p>{_e(words["all-reached"])}</p>')
+    return "".join(out)
+
+
+def write_report(pack: Pack, games: int, seed: int, players: int, out_path) -> None:
+    """Run the three policies and write the self-contained HTML report to out_path."""
+    text = build_report(pack, games, seed, players)
+    path = Path(out_path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,33 @@
+"""Fixtures for the authoring tools: a scaffolded pack and copies of the real packs."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.authoring.scaffold import create_pack
+from game.authoring.schema import default_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ROOT / "scenarios"
+GOOD_PACK = ROOT / "tests" / "fixtures" / "good-pack"
+
+
+def real_packs() -> list[Path]:
+    from game.content.validate import find_pack_dirs
+    return [p for p in find_pack_dirs(SCENARIOS)] + [GOOD_PACK]
+
+
+@pytest.fixture
+def new_pack(tmp_path) -> Path:
+    """A pack as `run_game.py new my-pack` makes it, in a temporary folder."""
+    return create_pack("my-pack", tmp_path, default_dir())
+
+
+@pytest.fixture
+def example_copy(tmp_path) -> Path:
+    """A copy of scenarios/example, safe to change."""
+    target = tmp_path / "example"
+    shutil.copytree(SCENARIOS / "example", target)
+    return target

@@ -1,0 +1,93 @@
+"""`run_game.py new`: a commented pack that passes validate --strict as created."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game import cli
+from game.authoring.fields import walk_texts
+from game.content.model import ROUTES, STAGES
+from game.content.validate import load_pack, validate_paths
+from game.sim import simulate
+
+import yaml
+
+
+def test_new_pack_passes_strict_validation(new_pack):
+    problems, code = validate_paths([str(new_pack)], strict=True)
+    assert (problems, code) == ([], 0)
+
+
+def test_new_pack_has_every_block_and_one_card_per_stage_and_route(new_pack):
+    pack = load_pack(new_pack).pack
+    assert pack.id == "my-pack" and pack.languages == ("id", "en")
+    assert pack.documents and pack.contacts and pack.checkpoints and pack.endings
+    assert {o.kind for o in pack.outcomes} == {"safe", "unsafe", "trafficked"}
+    assert sorted((c.stage, c.route) for c in pack.cards) == sorted(
+        (stage, route) for stage in STAGES for route in ROUTES)
+    assert (new_pack / "assets").is_dir() and (new_pack / "SOURCES.md").is_file()
+    text = (new_pack / "pack.yaml").read_text(encoding="utf-8")
+    assert text.count("#") > 10, "the pack is meant to be commented"
+
+
+def test_new_pack_states_no_facts(new_pack):
+    """No phone number, law, fee or statistic: no digits in any text players read."""
+    for path in [new_pack / "pack.yaml", *sorted((new_pack / "cards").glob("*.yaml"))]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        root = "pack" if path.name == "pack.yaml" else "cards"
+        for field in walk_texts(data, root):
+            for text in field.value.values():
+                assert not re.search(r"\d", text), f"{path.name} {field.key}: {text}"
+    contact = load_pack(new_pack).pack.contacts[0]
+    assert "GANTI" in contact.detail["id"] and "REPLACE" in contact.detail["en"]
+
+
+def test_new_pack_plays_every_card_and_outcome(new_pack):
+    pack = load_pack(new_pack).pack
+    runs = [simulate(pack, 300, seed=3, policy=p) for p in ("random", "safe", "risky")]
+    assert runs[0]["cards_never_drawn"] == []
+    reached = set().union(*(r["outcomes"] for r in runs))
+    assert reached == {o.id for o in pack.outcomes}
+    assert runs[1]["kinds"]["safe"] > runs[1]["kinds"]["trafficked"]
+    assert runs[2]["kinds"]["trafficked"] > runs[2]["kinds"]["safe"]
+
+
+def test_modelines_point_at_the_schema(new_pack):
+    for path in [new_pack / "pack.yaml", *sorted((new_pack / "cards").glob("*.yaml"))]:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(.+)", first)
+        assert match, path
+        target = Path(match.group(1))
+        target = target if target.is_absolute() else path.parent / target
+        assert target.resolve().is_file(), first
+
+
+def test_new_command(tmp_path, capsys):
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "validate" in out and "preview" in out
+    assert (tmp_path / "kerja-pabrik" / "pack.yaml").is_file()
+    before = (tmp_path / "kerja-pabrik" / "pack.yaml").read_bytes()
+    # never overwrites
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert (tmp_path / "kerja-pabrik" / "pack.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["My-Pack", "my_pack", "pack!", "../up", "a b"])
+def test_new_refuses_bad_ids(tmp_path, capsys, bad):
+    assert cli.main(["new", bad, "--dir", str(tmp_path)]) == 2
+    assert "lowercase" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_defaults_to_scenarios(monkeypatch, tmp_path):
+    monkeypatch.setattr(cli, "SCENARIOS", tmp_path)
+    assert cli.main(["new", "in-scenarios"]) == 0
+    assert (tmp_path / "in-scenarios" / "cards").is_dir()
+
+
+def test_new_needs_an_id(capsys):
+    assert cli.main(["new"]) == 2

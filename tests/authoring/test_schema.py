@@ -1,0 +1,172 @@
+"""The JSON Schema for editors: generated from the validator's tables, committed,
+current, and never stricter than the validator."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from game.authoring import fields
+from game.authoring.schema import (CARDS_SCHEMA, PACK_SCHEMA, SCHEMA_FILES, cards_schema,
+                                   default_dir, main_schema, modeline, pack_schema,
+                                   schema_texts)
+from game.content import validate as v
+
+from .conftest import SCENARIOS, real_packs
+
+
+def test_committed_schema_is_current():
+    """Regenerate and compare: run `python run_game.py schema` when this fails."""
+    for name, text in schema_texts().items():
+        committed = (SCENARIOS / "schema" / name).read_text(encoding="utf-8")
+        assert committed == text, f"scenarios/schema/{name} is stale: run python run_game.py schema"
+
+
+def test_schema_command_writes_and_checks(tmp_path, capsys):
+    assert main_schema(["--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_FILES)
+    assert main_schema(["--out", str(tmp_path), "--check"]) == 0
+    (tmp_path / PACK_SCHEMA).write_text("{}", encoding="utf-8")
+    assert main_schema(["--out", str(tmp_path), "--check"]) == 1
+    assert "not current" in capsys.readouterr().err
+
+
+def test_schema_follows_the_validators_tables():
+    pack = pack_schema()
+    assert pack["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert set(pack["properties"]) == set(v.PACK_FIELDS)
+    assert set(pack["required"]) == set(v.PACK_REQUIRED)
+    card = cards_schema()["items"]
+    assert set(card["properties"]) == set(v.CARD_FIELDS)
+    assert set(card["required"]) == set(v.CARD_REQUIRED)
+    choice = card["properties"]["choices"]["items"]
+    assert set(choice["properties"]) == set(v.CHOICE_FIELDS)
+    assert set(choice["properties"]["effects"]["properties"]) == set(v.EFFECTS_FIELDS)
+    assert set(choice["properties"]["requires"]["properties"]) == set(v.REQUIRES_FIELDS)
+    outcome = pack["properties"]["outcomes"]["items"]
+    assert set(outcome["properties"]["elements"]["properties"]) == set(v.ELEMENT_FIELDS)
+    assert card["properties"]["stage"]["enum"] == list(v.STAGES)
+    assert card["properties"]["choices"]["maxItems"] == v.MAX_CHOICES
+
+
+def test_every_field_has_bilingual_help():
+    for part in fields.PARTS.values():
+        assert (part.name, "") in fields.HELP
+        for name in part.fields:
+            indonesian, english = fields.HELP[(part.name, name)]
+            assert indonesian and english and indonesian != english, (part.name, name)
+
+
+def test_fields_match_the_models():
+    for part in fields.PARTS.values():
+        assert set(part.fields) <= fields.model_fields(part.name)
+        for name in part.fields:
+            fields.kind_of(part.name, name)  # every field's kind is known
+
+
+def _descriptions(schema, path="$"):
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" and "properties" in schema:
+            for name, sub in schema["properties"].items():
+                assert sub.get("description"), f"{path}.{name} has no description"
+        for key, sub in schema.items():
+            yield from _descriptions(sub, f"{path}.{key}")
+        yield path
+    elif isinstance(schema, list):
+        for i, sub in enumerate(schema):
+            yield from _descriptions(sub, f"{path}[{i}]")
+
+
+def test_every_property_has_a_description():
+    list(_descriptions(pack_schema()))
+    list(_descriptions(cards_schema()))
+
+
+def test_modeline_is_relative_inside_the_repository_and_resolves(tmp_path):
+    schema_dir = default_dir()
+    line = modeline(SCENARIOS / "any-pack" / "cards" / "a.yaml", schema_dir, CARDS_SCHEMA)
+    assert line == "# yaml-language-server: $schema=../../schema/cards.schema.json"
+    line = modeline(SCENARIOS / "any-pack" / "pack.yaml", schema_dir, PACK_SCHEMA)
+    assert line == "# yaml-language-server: $schema=../schema/pack.schema.json"
+    outside = modeline(tmp_path / "p" / "pack.yaml", schema_dir, PACK_SCHEMA)
+    assert outside.endswith(str((schema_dir / PACK_SCHEMA).resolve().as_posix()))
+
+
+# -- checked with a JSON Schema validator, when one is installed ------------------------
+
+def _validator(schema):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed")
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
+
+
+def test_schemas_are_valid_draft_07():
+    _validator(pack_schema())
+    _validator(cards_schema())
+
+
+@pytest.mark.parametrize("pack", real_packs(), ids=lambda p: p.name)
+def test_every_real_pack_is_valid_against_the_schema(pack):
+    """Never stricter than the validator: packs it accepts raise no editor error."""
+    if v.load_pack(pack).errors:
+        pytest.skip(f"{pack.name} has validator errors (being written)")
+    pack_check, cards_check = _validator(pack_schema()), _validator(cards_schema())
+    data = yaml.safe_load((pack / "pack.yaml").read_text(encoding="utf-8"))
+    assert [e.message for e in pack_check.iter_errors(data)] == []
+    for path in sorted((pack / "cards").glob("*.y*ml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [e.message for e in cards_check.iter_errors(data)] == [], path.name
+
+
+def test_the_new_pack_is_valid_against_the_schema(new_pack):
+    data = yaml.safe_load((new_pack / "pack.yaml").read_text(encoding="utf-8"))
+    assert list(_validator(pack_schema()).iter_errors(data)) == []
+    for path in sorted((new_pack / "cards").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert list(_validator(cards_schema()).iter_errors(data)) == []
+
+
+CARD = {"id": "c", "stage": "work", "title": {"id": "a", "en": "b"},
+        "text": {"id": "a", "en": "b"},
+        "choices": [{"label": {"id": "a", "en": "b"}, "safe": True}]}
+
+
+@pytest.mark.parametrize("change, why", [
+    (lambda c: c.update(choises=[]), "misspelt field"),
+    (lambda c: c.pop("stage"), "missing required field"),
+    (lambda c: c.update(stage="recruiting"), "not a stage"),
+    (lambda c: c.update(route="sideways"), "not a route"),
+    (lambda c: c.update(weight=-1), "negative weight"),
+    (lambda c: c.update(image="../outside.png"), "image outside the pack"),
+    (lambda c: c.update(choices=[]), "no choices"),
+    (lambda c: c.update(choices=c["choices"] * 5), "five choices"),
+    (lambda c: c["choices"][0].update(next="a", outcome="b"), "next and outcome"),
+    (lambda c: c["choices"][0].update(safe="yes please"), "safe not a boolean"),
+    (lambda c: c["choices"][0].update(effects={"route": "any"}), "bad effects.route"),
+    (lambda c: c["choices"][0].update(effects={"skip": -1}), "negative skip"),
+    (lambda c: c["choices"][0].update(effects={"gain": "passport"}), "gain not a list"),
+    (lambda c: c.update(title={"id": ""}), "empty text"),
+    (lambda c: c.update(title=["a"]), "text is a list"),
+])
+def test_the_card_schema_flags_mistakes(change, why):
+    card = json.loads(json.dumps(CARD))
+    assert list(_validator(cards_schema()).iter_errors([card])) == []
+    change(card)
+    assert list(_validator(cards_schema()).iter_errors([card])), why
+
+
+def test_the_pack_schema_flags_mistakes(new_pack):
+    base = yaml.safe_load((new_pack / "pack.yaml").read_text(encoding="utf-8"))
+    check = _validator(pack_schema())
+    assert list(check.iter_errors(base)) == []
+    for change in (lambda p: p.update(id="My Pack"),
+                   lambda p: p.update(languages=[]),
+                   lambda p: p["outcomes"][2].pop("elements"),
+                   lambda p: p.update(checkpoints={"docs": ["passport"]}),
+                   lambda p: p.update(endings={"away": "safe-return"}),
+                   lambda p: p.update(max_turns=0),
+                   lambda p: p["start"].update(money=-1)):
+        data = json.loads(json.dumps(base))
+        change(data)
+        assert list(check.iter_errors(data)), change
