@@ -32,10 +32,15 @@ def font_dir() -> str:
     return _FONT_DIR
 
 
+_FONT_CACHE = 16  # each open face keeps its own glyph cache (about 1-2 MB)
+
+
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     key = (int(size), bool(bold))
     f = _fonts.get(key)
     if f is None:
+        if len(_fonts) >= _FONT_CACHE:
+            _fonts.pop(next(iter(_fonts)))
         name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
         try:
             f = pygame.font.Font(os.path.join(font_dir(), name), key[0])
@@ -64,6 +69,20 @@ def render_line(text: str, size: int, colour, bold: bool = False) -> pygame.Surf
 
 def text_width(text: str, size: int, bold: bool = False) -> int:
     return font(size, bold).size(text)[0]
+
+
+def fit_size(text: str, size: int, width: int, bold: bool = False, minimum: int = 1) -> int:
+    """The largest size up to `size` (not below `minimum`) at which `text` fits
+    on one line of `width`. Text width grows in proportion to the size, so one
+    measurement gives it; opening a font for every size tried would keep a
+    glyph cache for each."""
+    wide = text_width(text, size, bold)
+    if wide <= width:
+        return int(size)
+    fitted = max(int(minimum), int(size * width / max(1, wide)))
+    while fitted > minimum and text_width(text, fitted, bold) > width:
+        fitted -= 1
+    return fitted
 
 
 def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
@@ -97,9 +116,11 @@ def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
 
 
 class TextBlock:
-    """Wrapped text, rendered once, for a given width, size and colour."""
+    """Wrapped text for a given width, size and colour. Its lines are rendered
+    once, when first drawn (measuring a block, e.g. to lay out pages, renders
+    nothing)."""
 
-    __slots__ = ("text", "size", "colour", "width", "bold", "align", "lines", "surfaces",
+    __slots__ = ("text", "size", "colour", "width", "bold", "align", "lines", "_surfaces",
                  "height", "line_h")
 
     def __init__(self, text: str, size: int, colour, width: int, bold: bool = False,
@@ -107,9 +128,16 @@ class TextBlock:
         self.text, self.size, self.colour = text, int(size), tuple(colour)
         self.width, self.bold, self.align = max(1, int(width)), bold, align
         self.lines = wrap(text, self.size, self.width, bold)
-        self.surfaces = [render_line(line, self.size, self.colour, bold) for line in self.lines]
+        self._surfaces: Optional[list[pygame.Surface]] = None
         self.line_h = line_height(self.size)
         self.height = self.line_h * len(self.lines)
+
+    @property
+    def surfaces(self) -> list[pygame.Surface]:
+        if self._surfaces is None:
+            self._surfaces = [render_line(line, self.size, self.colour, self.bold)
+                              for line in self.lines]
+        return self._surfaces
 
     def draw(self, target: pygame.Surface, x: int, y: int,
              box: Optional[pygame.Rect] = None, what: str = "text") -> int:

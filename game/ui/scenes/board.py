@@ -337,9 +337,8 @@ class BoardScene(Scene):
         p = L.panel
         label = tr("draw_card") if self.game.journey.waiting else tr("roll")
         w = p.width - 2 * L.pad
-        size = L.heading     # one line if it can (large text sizes), never below body text
-        while size > L.body and T.text_width(label, size, True) > w - 2 * round(size * 0.6):
-            size -= 1
+        # one line if it can (large text sizes), never below body text
+        size = T.fit_size(label, L.heading, w - 2 * round(L.heading * 0.6), True, L.body)
         h = max(round(L.button_h * 1.15),
                 Button.height_for(label, w, size, reason=tr("key_space"),
                                   reason_size=L.min_text))
@@ -723,9 +722,7 @@ class BoardScene(Scene):
             T.draw_line(surf, rnd, L.body, C.topbar_text, (right, bar.height // 2),
                         anchor="midright", box=bar, what="topbar")
             right -= T.text_width(rnd, L.body) + L.pad
-        size = L.big
-        while size > L.min_text and T.text_width(label, size, True) > right - x:
-            size -= 1
+        size = T.fit_size(label, L.big, right - x, True, L.min_text)
         T.draw_line(surf, label, size, C.topbar_text, (x, bar.height // 2), bold=True,
                     anchor="midleft", box=pygame.Rect(0, 0, right + L.pad, bar.height),
                     what="turn")

@@ -320,10 +320,8 @@ class DebriefScene(Scene):
             tk = round(self.header.height * 0.6)
             draw_token(surface, (x + tk // 2, self.header.centery), tk, player)
             x += tk + L.pad
-        size = L.big
         dtitle = f"{tr('debrief_title')} · {title}"
-        while size > L.min_text and T.text_width(dtitle, size, True) > L.width - x - 2 * L.pad:
-            size -= 1
+        size = T.fit_size(dtitle, L.big, L.width - x - 2 * L.pad, True, L.min_text)
         b = T.block(dtitle, size, C.topbar_text, L.width - x - 2 * L.pad, bold=True)
         b.draw(surface, x, self.header.centery - b.height // 2, self.header, "debrief-title")
         panel = self.content.inflate(2 * L.pad, L.pad)
