@@ -148,7 +148,8 @@ def draw_die(surface: pygame.Surface, rect: pygame.Rect, value: int, angle: floa
 
 def draw_document(surface: pygame.Surface, rect: pygame.Rect, doc_id: str) -> None:
     """A document icon: the asset if there is one, else a sheet with lines."""
-    img = icon(f"doc-{doc_id}", rect.height) or icon("document", rect.height)
+    from game.ui.icons import document_icon_name
+    img = icon(document_icon_name(doc_id), rect.height)
     if img is not None:
         surface.blit(img, img.get_rect(center=rect.center))
         return
@@ -170,7 +171,7 @@ def draw_document(surface: pygame.Surface, rect: pygame.Rect, doc_id: str) -> No
 
 def draw_contact(surface: pygame.Surface, rect: pygame.Rect) -> None:
     """A phone-in-a-circle icon for a help contact."""
-    img = icon("contact", rect.height)
+    img = icon("help-contact", rect.height)
     if img is not None:
         surface.blit(img, img.get_rect(center=rect.center))
         return
