@@ -24,11 +24,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from game.content.model import OUTCOME_KINDS, STAGES, Pack, pick
-from game.engine.actions import Choose, Roll
-from game.engine.events import CardDrawn, Chose, JourneyEnded
 from game.engine.rules import Rules
-from game.engine.state import CARD
-from game.sim import POLICIES, POLICY
+from game.sim import POLICIES, JourneyRecord, play_game
 
 KIND_COLOURS = {"safe": "#2e7d32", "unsafe": "#e08a00", "trafficked": "#c62828"}
 REASONS = ("card", "home", "home-unsafe", "risk", "max-turns")
@@ -143,19 +140,9 @@ WORDS = {
 # -- running the policies ---------------------------------------------------------
 
 @dataclass
-class Journey:
-    outcome: str
-    kind: str
-    turns: int
-    assisted: bool
-    reason: str
-    path: tuple[tuple[str, int], ...]  # (card id, choice index) in order
-
-
-@dataclass
 class PolicyRun:
     policy: str
-    journeys: list[Journey] = field(default_factory=list)
+    journeys: list[JourneyRecord] = field(default_factory=list)
     drawn: Counter = field(default_factory=Counter)
 
     @property
@@ -169,36 +156,16 @@ class PolicyRun:
 
 def run_policy(pack: Pack, games: int, seed: int, players: int, policy: str,
                rules: Optional[Rules] = None) -> PolicyRun:
-    """Play like `game.sim.simulate` (same seed, same games), keeping every path
+    """The same games as `game.sim.simulate` (same seed), keeping every path
     and why each journey ended."""
     rules = rules or Rules(pack)
     rng = random.Random(seed)
-    choose = POLICY[policy]
     run = PolicyRun(policy)
-    roll, apply = Roll(), rules.apply
     for _ in range(games):
-        game, _events = rules.new_game([f"P{i + 1}" for i in range(players)],
-                                       rng.getrandbits(63))
-        paths: list[list[tuple[str, int]]] = [[] for _ in range(players)]
-        ended: dict[int, Journey] = {}
-        while not game.over:
-            if game.phase == CARD:
-                card = rules.card_on_show(game)
-                action = Choose(choose(card, rules.offered(game), rng))
-            else:
-                action = roll
-            game, events = apply(game, action)
-            for ev in events:
-                kind = type(ev)
-                if kind is CardDrawn:
-                    run.drawn[ev.card] += 1
-                elif kind is Chose:
-                    paths[ev.player].append((ev.card, ev.choice))
-                elif kind is JourneyEnded:
-                    ended[ev.player] = Journey(
-                        ev.outcome, ev.kind, game.journeys[ev.player].turns,
-                        ev.assisted_by is not None, ev.reason, tuple(paths[ev.player]))
-        run.journeys.extend(ended[i] for i in range(players))
+        records, drawn = play_game(rules, players, rng.getrandbits(63), policy, rng,
+                                   keep_paths=True)
+        run.drawn.update(drawn)
+        run.journeys.extend(records)
     return run
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from game.content.model import Card, Pack
@@ -49,7 +49,8 @@ class JourneyRecord:
     kind: str
     turns: int
     assisted: bool
-    path: list[tuple[str, int]] = field(default_factory=list)  # (card id, choice)
+    reason: str = ""   # why it ended (state.BY_*)
+    path: tuple[tuple[str, int], ...] = ()  # (card id, choice index), kept with keep_paths
 
 
 def play_game(rules: Rules, players: int, seed: int, policy: str,
@@ -77,7 +78,8 @@ def play_game(rules: Rules, players: int, seed: int, policy: str,
             elif kind is JourneyEnded:
                 j = game.journeys[ev.player]
                 records[ev.player] = JourneyRecord(
-                    ev.outcome, ev.kind, j.turns, ev.assisted_by is not None, paths[ev.player])
+                    ev.outcome, ev.kind, j.turns, ev.assisted_by is not None, ev.reason,
+                    tuple(paths[ev.player]))
     return [records[i] for i in range(players)], drawn
 
 
