@@ -17,6 +17,8 @@ import pygame
 _FONT_DIR = None
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _lines: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+_LINE_BYTES = 4 * 1024 * 1024  # and at most this many bytes of pixels
+_line_bytes = 0
 _LINE_CACHE = 40   # rendered lines kept for reuse; each can be ~0.3 MB at 1080p
 
 # (what, text, box) for every piece of text that did not fit its box.
@@ -58,13 +60,19 @@ def render_line(text: str, size: int, colour, bold: bool = False) -> pygame.Surf
     key = (text, size, tuple(colour), bold)
     surf = _lines.get(key)
     if surf is None:
+        global _line_bytes
         surf = font(size, bold).render(text, True, colour)
         _lines[key] = surf
-        if len(_lines) > _LINE_CACHE:
-            _lines.popitem(last=False)
+        _line_bytes += _bytes(surf)
+        while len(_lines) > 1 and (len(_lines) > _LINE_CACHE or _line_bytes > _LINE_BYTES):
+            _line_bytes -= _bytes(_lines.popitem(last=False)[1])
     else:
         _lines.move_to_end(key)
     return surf
+
+
+def _bytes(surf: pygame.Surface) -> int:
+    return surf.get_pitch() * surf.get_height()
 
 
 def text_width(text: str, size: int, bold: bool = False) -> int:
@@ -167,6 +175,7 @@ def check_inside(rect: pygame.Rect, box: pygame.Rect, what: str, text: str) -> N
 
 
 _blocks: "OrderedDict[tuple, TextBlock]" = OrderedDict()
+_BLOCK_CACHE = 48  # enough for a screen and its overlay; each block keeps its lines' pixels
 
 
 def block(text: str, size: int, colour, width: int, bold: bool = False,
@@ -177,7 +186,7 @@ def block(text: str, size: int, colour, width: int, bold: bool = False,
     if b is None:
         b = TextBlock(text, size, colour, width, bold, align)
         _blocks[key] = b
-        if len(_blocks) > 120:
+        if len(_blocks) > _BLOCK_CACHE:
             _blocks.popitem(last=False)
     else:
         _blocks.move_to_end(key)
@@ -197,6 +206,8 @@ def draw_line(target: pygame.Surface, text: str, size: int, colour, pos, bold=Fa
 
 def clear_caches() -> None:
     """Forget fonts and rendered text (after pygame.quit or a new window)."""
+    global _line_bytes
     _fonts.clear()
     _lines.clear()
+    _line_bytes = 0
     _blocks.clear()
