@@ -25,9 +25,9 @@ FAMILY = "family"
 TRAINING_CENTRE = "training-centre"
 SUPPORT_OFFICE = "support-office"
 
-# The layout of each stage, in order. "checkpoint" on the regular route is the
-# stage's last space; it is a real checkpoint only when the pack lists
-# documents for that stage, and a card space otherwise.
+# The layout of each stage, in order. The last space of a stage on the regular
+# route is a checkpoint when the pack lists documents for that stage (marked
+# here where the real procedure has one), and a card space otherwise.
 _REGULAR: Mapping[str, Sequence[str]] = {
     "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT, CARD, CARD, CARD, EVENT, CARD),
     "documentation": (CARD, CARD, SAFE + ":" + TRAINING_CENTRE, CARD, EVENT, CARD, CARD,
@@ -85,7 +85,10 @@ def build_board(checkpoints: Mapping[str, Sequence[str]]) -> Board:
             kinds = layout[stage]
             for i, raw in enumerate(kinds):
                 kind, _, place = raw.partition(":")
-                if kind == CHECKPOINT and not checkpoints.get(stage):
+                last = i == len(kinds) - 1
+                if route == "regular" and last and checkpoints.get(stage):
+                    kind, place = CHECKPOINT, ""   # any stage the pack lists has one
+                elif kind == CHECKPOINT:
                     kind = CARD
                 spaces.append(Space(route, len(spaces), stage, kind, place, i, len(kinds)))
         spaces.append(Space(route, len(spaces), HOME, HOME))

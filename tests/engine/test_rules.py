@@ -445,3 +445,17 @@ def test_end_game_stops_every_journey_still_going():
     game, events = rules.apply(game, EndGame())
     assert game.phase == OVER and all(j.ended == "stopped" for j in game.journeys)
     assert events[-1] == E.GameEnded(True)
+
+
+@pytest.mark.parametrize("stage", ["recruitment", "documentation", "travel", "work"])
+def test_any_stage_the_pack_lists_has_a_checkpoint_at_its_end(stage):
+    rules = Rules(make_pack(checkpoints={stage: ("passport",)}))
+    regular = [s for s in rules.board.routes["regular"] if s.stage == stage]
+    assert regular[-1].kind == CHECKPOINT
+    assert [s for s in rules.board.routes["regular"] if s.kind == CHECKPOINT] == [regular[-1]]
+    game, _ = rules.new_game(["a"])
+    game = place(rules, game, position=regular[-1].index - 1)
+    game.rng = 9
+    new, events = rules.apply(game, Roll())
+    assert new.journeys[0].position == regular[-1].index
+    assert first(events, E.CheckpointHeld).stage == stage
