@@ -93,9 +93,57 @@ def fit_size(text: str, size: int, width: int, bold: bool = False, minimum: int 
     return fitted
 
 
+_word_widths: dict[tuple[str, int, bool], int] = {}
+
+
+def _word_width(word: str, size: int, bold: bool) -> int:
+    key = (word, size, bold)
+    w = _word_widths.get(key)
+    if w is None:
+        if len(_word_widths) > 8192:
+            _word_widths.clear()
+        w = _word_widths[key] = font(size, bold).size(word)[0]
+    return w
+
+
 def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
     """Lines of `text` no wider than `width` (a word longer than the width is
-    broken, never clipped). Newlines in the text start new lines."""
+    broken, never clipped). Newlines in the text start new lines.
+
+    Lines are filled from remembered word widths (a layout that is tried at
+    several widths measures each word once); each line is then measured
+    whole, and if kerning made one too wide the exact way is used instead."""
+    space = _word_width(" ", size, bold)
+    f = font(size, bold)
+    out: list[str] = []
+    for para in text.split("\n"):
+        words = para.split()
+        if not words:
+            out.append("")
+            continue
+        whole = " ".join(words)
+        if len(words) < 12 and f.size(whole)[0] <= width:   # one line: as it measures
+            out.append(whole)
+            continue
+        line, used = "", 0
+        for word in words:
+            w = _word_width(word, size, bold)
+            if line and used + space + w <= width:
+                line, used = line + " " + word, used + space + w
+                continue
+            if line:
+                out.append(line)
+            if w > width:
+                return _wrap_exact(text, size, width, bold)
+            line, used = word, w
+        out.append(line)
+    if any(f.size(line)[0] > width for line in out):
+        return _wrap_exact(text, size, width, bold)
+    return out
+
+
+def _wrap_exact(text: str, size: int, width: int, bold: bool = False) -> list[str]:
+    """`wrap` measuring every trial line (and breaking over-long words)."""
     f = font(size, bold)
     out: list[str] = []
     for para in text.split("\n"):
@@ -209,5 +257,6 @@ def clear_caches() -> None:
     global _line_bytes
     _fonts.clear()
     _lines.clear()
+    _word_widths.clear()
     _line_bytes = 0
     _blocks.clear()

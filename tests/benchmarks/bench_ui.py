@@ -14,12 +14,15 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+_HOME = tempfile.mkdtemp(prefix="td-bench-")  # no saves or settings of the user's
 ENV = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
-           PYGAME_HIDE_SUPPORT_PROMPT="1", PYTHONPATH=str(ROOT))
+           PYGAME_HIDE_SUPPORT_PROMPT="1", PYTHONPATH=str(ROOT),
+           XDG_DATA_HOME=os.path.join(_HOME, "data"), XDG_CONFIG_HOME=os.path.join(_HOME, "config"))
 PY = sys.executable
 
 FLOOR = """
