@@ -104,7 +104,7 @@ class Game:
 
     def clone(self) -> "Game":
         """A copy, journeys included, that may be changed without touching this one."""
-        return Game(self.pack_id, self.seed, tuple(j.clone() for j in self.journeys),
+        return Game(self.pack_id, self.seed, tuple([j.clone() for j in self.journeys]),
                     self.current, self.phase, self.card, self.rng, self.step, self.round)
 
     def to_json(self) -> dict[str, Any]:
