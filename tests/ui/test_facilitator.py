@@ -354,3 +354,24 @@ def test_kill_minus_nine_then_resume_and_finish_with_the_report(tmp_path):
     assert [p.name for p in saves.glob("*.json")] == [path.name]
     reports = tmp_path / "reports"
     assert (reports / f"{path.stem}.html").is_file() and (reports / f"{path.stem}.csv").is_file()
+
+
+# -- dialog keys -------------------------------------------------------------------------
+
+def test_dialogs_share_their_keys_arrows_move_and_escape_or_backspace_leave(app):
+    to_board(app)
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "menu"
+    group = app.top.group
+    before = group.focus
+    key(app, pygame.K_RIGHT)
+    assert group.focus != before
+    key(app, pygame.K_LEFT)
+    assert group.focus == before
+    key(app, pygame.K_ESCAPE)
+    assert app.top.name == "board"
+    key(app, pygame.K_ESCAPE)
+    click(app, button(app, "settings").rect.center)
+    assert app.top.name == "settings"
+    key(app, pygame.K_BACKSPACE)
+    assert app.top.name == "menu"

@@ -59,6 +59,16 @@ class Scene:
     def L(self):
         return self.app.L
 
+    def dialog_event(self, event, cancel, cancel_keys=(pygame.K_ESCAPE,)) -> None:
+        """A dialog's keys: `cancel_keys` call `cancel`, the left and right
+        arrows move between its buttons, anything else goes to the buttons."""
+        if event.type == pygame.KEYDOWN and event.key in cancel_keys:
+            cancel()
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.group.move(1 if event.key == pygame.K_RIGHT else -1)
+        else:
+            self.group.handle(event)
+
     def button(self, rect, label, on_press, style="primary", **kw) -> Button:
         kw.setdefault("size", self.L.body)
         return self.group.add(Button(rect, label, on_press, style, **kw))

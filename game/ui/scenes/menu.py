@@ -89,13 +89,7 @@ class MenuScene(Overlay):
         self.app.push(RemoveScene(self.app, self.board))
 
     def handle_event(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close()
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.group.move(1 if event.key == pygame.K_RIGHT else -1)
-            return
-        self.group.handle(event)
+        self.dialog_event(event, self.close)
 
     def bot_target(self, bot):
         return pygame.K_ESCAPE
@@ -145,10 +139,7 @@ class RemoveScene(Overlay):
             self.app.pop(self)
 
     def handle_event(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.close()
-            return
-        self.group.handle(event)
+        self.dialog_event(event, self.close)
 
     def draw(self, surface) -> None:
         self.draw_panel(surface, self.rect)

@@ -52,13 +52,7 @@ class ResumeChoiceScene(Overlay):
         self.title_scene.start_new(self.loaded.info.pack_id)
 
     def handle_event(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop(self)
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.group.move(1 if event.key == pygame.K_RIGHT else -1)
-            return
-        self.group.handle(event)
+        self.dialog_event(event, lambda: self.app.pop(self))
 
     def bot_target(self, bot):
         return self.group.find("continue-anyway")

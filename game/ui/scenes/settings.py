@@ -165,13 +165,7 @@ class SettingsScene(Scene):
             self.app.pop(self)
 
     def handle_event(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-            self.close()
-            return
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.group.move(1 if event.key == pygame.K_RIGHT else -1)
-            return
-        self.group.handle(event)
+        self.dialog_event(event, self.close, (pygame.K_ESCAPE, pygame.K_BACKSPACE))
 
     def bot_target(self, bot):
         return pygame.K_ESCAPE
