@@ -406,7 +406,7 @@ def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
 
 
 def main_new(argv: list[str]) -> int:
-    from game.cli import SCENARIOS
+    from game.paths import SCENARIOS
     parser = argparse.ArgumentParser(
         prog="run_game.py new",
         description="Create a new scenario pack, with one example card per stage and route, "

@@ -183,7 +183,7 @@ def modeline(yaml_file: Path, schema_dir: Path, schema_name: str) -> str:
 
 
 def default_dir() -> Path:
-    from game.cli import SCENARIOS
+    from game.paths import SCENARIOS
     return SCENARIOS / "schema"
 
 

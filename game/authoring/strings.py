@@ -573,7 +573,7 @@ def main_strings(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    from game.cli import SCENARIOS
+    from game.paths import SCENARIOS
     from game.content.validate import resolve_pack
     folder = resolve_pack(args.pack, SCENARIOS)
     if folder is None:

@@ -49,7 +49,7 @@ def attach(app: Any) -> None:
 
     if store.latest() is not None:
         def resume() -> Optional[object]:
-            from game.cli import SCENARIOS
+            from game.paths import SCENARIOS
             loaded = store.resume_latest(SCENARIOS)
             app.session_loaded = loaded
             return loaded.log if loaded is not None else None

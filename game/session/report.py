@@ -603,7 +603,7 @@ def main_report(argv: Sequence[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     scenarios = args.scenarios
     if scenarios is None:
-        from game.cli import SCENARIOS
+        from game.paths import SCENARIOS
         scenarios = SCENARIOS
 
     files: list[Path] = []

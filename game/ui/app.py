@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 import pygame
 
-from game.cli import DEFAULT_LANG
+from game.paths import DEFAULT_LANG
 from game.ui import text as T
 from game.ui.layout import Layout
 from game.ui.strings import LOCALISATION, tr

@@ -35,7 +35,9 @@ from typing import Optional, Sequence
 
 import pygame
 
-from game.cli import SCENARIOS, _Parser, _size
+from game.args import Parser as _Parser
+from game.args import window_size as _size
+from game.paths import SCENARIOS
 from game.ui import text as T
 from game.ui.strings import LOCALISATION, tr
 

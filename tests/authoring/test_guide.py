@@ -104,24 +104,26 @@ _COMMAND = re.compile(r"python run_game\.py((?: [^\s`|]+)*)")
 
 @pytest.mark.parametrize("language", sorted(GUIDES))
 def test_commands_in_the_guide_exist(language):
-    from game.cli import COMMANDS, play_parser, simulate_parser
+    import argparse
+
+    from game.cli import COMMANDS, parser
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
+    options = {name: {o for action in command._actions for o in action.option_strings}
+               for name, command in sub.choices.items()}
     text = GUIDES[language].read_text(encoding="utf-8")
-    play_options = {a for action in play_parser()._actions for a in action.option_strings}
-    simulate_options = {a for action in simulate_parser()._actions for a in action.option_strings}
     seen = 0
     for match in _COMMAND.finditer(text):
         words = [w for w in match.group(1).split() if w != "..."]
         seen += 1
+        command = "play"
         if words and not words[0].startswith("-"):
-            assert words[0] in COMMANDS, f"unknown command in the guide: {match.group(0)}"
-            if words[0] == "simulate":
-                for word in words:
-                    if word.startswith("--"):
-                        assert word in simulate_options, match.group(0)
-        else:
-            for word in words:
-                if word.startswith("--"):
-                    assert word in play_options, match.group(0)
+            command = words[0]
+            assert command in COMMANDS, f"unknown command in the guide: {match.group(0)}"
+        if getattr(COMMANDS[command], "main_argv", None) is not None:
+            continue            # TRANSITIONAL: still parses its own options
+        for word in words:
+            if word.startswith("--"):
+                assert word in options[command], match.group(0)
     assert seen >= 10
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game import cli
+from game import cli, paths
 from game.authoring.fields import walk_texts
 from game.content.model import ROUTES, STAGES
 from game.content.validate import load_pack, validate_paths
@@ -84,7 +84,7 @@ def test_new_refuses_bad_ids(tmp_path, capsys, bad):
 
 
 def test_new_defaults_to_scenarios(monkeypatch, tmp_path):
-    monkeypatch.setattr(cli, "SCENARIOS", tmp_path)
+    monkeypatch.setattr(paths, "SCENARIOS", tmp_path)
     assert cli.main(["new", "in-scenarios"]) == 0
     assert (tmp_path / "in-scenarios" / "cards").is_dir()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from game.cli import SCENARIOS  # noqa: E402
+from game.paths import SCENARIOS  # noqa: E402
 from game.content.validate import load_pack, resolve_pack  # noqa: E402
 from game.engine.state import next_random  # noqa: E402
 from game.sim import simulate  # noqa: E402

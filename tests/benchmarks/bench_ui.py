@@ -69,7 +69,7 @@ def frames_and_idle() -> tuple[float, float, float, int]:
         os.environ[k] = v
     sys.path.insert(0, str(ROOT))
     import pygame
-    from game.cli import PlayOptions
+    from game.commands.play import PlayOptions
     from game.ui.app import App
 
     class NoSleep:

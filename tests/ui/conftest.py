@@ -9,7 +9,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pytest  # noqa: E402
 
-from game.cli import PlayOptions  # noqa: E402
+from game.commands.play import PlayOptions  # noqa: E402
 from game.ui import text as T  # noqa: E402
 
 

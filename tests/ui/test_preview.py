@@ -13,7 +13,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.cli import SCENARIOS, main
+from game.cli import main
+from game.paths import SCENARIOS
 from game.content.validate import Problem
 from game.ui import text as T
 from game.ui.preview import CARD, ERRORS, NO_CARD, NO_PACK, Preview, main_preview, run_window

@@ -20,7 +20,7 @@ def pack_headers(extra_ref: Optional[str]) -> list:
     key = str(extra_ref)
     if key in _headers_cache:
         return _headers_cache[key]
-    from game.cli import SCENARIOS
+    from game.paths import SCENARIOS
     from game.content.headers import find_pack_dirs, read_pack_header, resolve_pack
     found = []
     dirs = list(find_pack_dirs(SCENARIOS))
@@ -217,7 +217,7 @@ class TitleScene(Scene):
             if log is not None:
                 self.app.resume_game(log)
             return
-        from game.cli import SCENARIOS
+        from game.paths import SCENARIOS
         info = store.latest()
         loaded = store.resume(info.path, SCENARIOS) if info is not None else None
         self.app.session_loaded = loaded

@@ -1,0 +1,83 @@
+"""Argument helpers shared by the commands (argparse types and the parser class).
+
+Every command's options are declared in its module under `game/commands/`;
+what they have in common lives here so that no module imports the command
+line itself.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional
+
+from game.paths import SCENARIOS
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line message (the contract's code)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1024x768` as (1024, 768)."""
+    try:
+        w, h = text.lower().split("x")
+        size = int(w), int(h)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1024x768, not {text!r}")
+    if not (320 <= size[0] <= 10000 and 240 <= size[1] <= 10000):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range")
+    return size
+
+
+def player_names(text: str) -> list[str]:
+    """`--players 3` (three default names) or `--players "Siti,Budi,Ani"`."""
+    text = text.strip()
+    if text.isdigit():
+        n = int(text)
+        names = [""] * n  # the UI gives default names in the session language
+    else:
+        names = [n.strip() for n in text.split(",") if n.strip()]
+        n = len(names)
+    if not 1 <= n <= 6:
+        raise argparse.ArgumentTypeError("a game has 1 to 6 players or teams")
+    return names
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return value
+
+
+def pack_path_or_none(ref: str) -> Optional[Path]:
+    """The folder a `--pack` names (an id under scenarios/ or a path), or None."""
+    from game.content.headers import resolve_pack
+    return resolve_pack(ref, SCENARIOS)
+
+
+def load_pack_or_report(ref: str):
+    """The pack `ref` names, or None after printing its problems (stderr)."""
+    from game.content.validate import load_pack
+    path = pack_path_or_none(ref)
+    if path is None:
+        print(f"error: no pack {ref!r}: give a pack id from scenarios/ "
+              f"or the path to a folder holding pack.yaml", file=sys.stderr)
+        return None
+    result = load_pack(path)
+    errors = [p for p in result.problems if p.severity == "error"]
+    if result.pack is None or errors:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: pack {ref!r} has errors; run: python run_game.py validate {path}",
+              file=sys.stderr)
+        return None
+    return result.pack
