@@ -20,7 +20,8 @@ import pygame
 from game.paths import DEFAULT_LANG
 from game.ui import text as T
 from game.ui.layout import Layout
-from game.ui.strings import LOCALISATION, tr
+from game.localise import tr
+from game.paths import LOCALISATION
 from game.ui.theme import gui_theme, palette
 from game.ui.widgets import dim
 

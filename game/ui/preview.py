@@ -39,7 +39,8 @@ from game.args import Parser as _Parser
 from game.args import window_size as _size
 from game.paths import SCENARIOS
 from game.ui import text as T
-from game.ui.strings import LOCALISATION, tr
+from game.localise import tr
+from game.paths import LOCALISATION
 
 POLL_SECONDS = 0.4        # how often the pack's files are checked for changes
 CARD, ERRORS, NO_CARD, NO_PACK = "card", "errors", "no-card", "no-pack"

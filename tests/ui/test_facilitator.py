@@ -16,7 +16,7 @@ import pytest
 
 from game.session.speech import FakeEngine
 from game.ui import text as T
-from game.ui.strings import tr
+from game.localise import tr
 from tests.ui.helpers import button, click, key, make_app, settle, to_board
 
 ROOT = Path(__file__).resolve().parents[2]

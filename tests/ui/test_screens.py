@@ -7,7 +7,8 @@ import pygame
 import pytest
 
 from game.ui import text as T
-from game.ui.strings import LOCALISATION, languages, tr
+from game.localise import languages, tr
+from game.paths import LOCALISATION
 from game.ui.theme import contrast, palette, token_colours, token_shapes
 from tests.ui.helpers import button, click, key, make_app, settle, tap, to_board
 

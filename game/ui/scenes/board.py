@@ -22,7 +22,7 @@ from game.engine.board import CARD, CHECKPOINT, EVENT, HOME, SAFE
 from game.engine.state import CARD as CARD_PHASE
 from game.ui import text as T
 from game.ui.scenes.base import Scene
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import (Button, draw_contact, draw_die, draw_document, draw_mark,
                              draw_token, rounded)

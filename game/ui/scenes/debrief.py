@@ -11,7 +11,7 @@ import pygame
 from game.engine.debrief import build_debrief
 from game.ui import text as T
 from game.ui.scenes.base import Scene
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import Button, draw_contact, draw_mark, draw_token, rounded
 

@@ -5,7 +5,7 @@ import pygame
 
 from game.ui import text as T
 from game.ui.scenes.base import Overlay
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import rounded
 

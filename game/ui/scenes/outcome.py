@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from game.ui import text as T
 from game.ui.scenes.card import _Confirm
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import draw_mark, draw_token, rounded
 

@@ -22,7 +22,7 @@ from game.engine.rules import Rules
 from game.ui import text as T
 from game.ui.layout import Layout
 from game.ui.scenes.card import CardScene, effect_lines
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import rounded
 

@@ -13,7 +13,7 @@ import pygame
 from game.ui import text as T
 from game.ui.classroom import SPEEDS, VOLUME_STEP
 from game.ui.scenes.base import Scene
-from game.ui.strings import languages, tr
+from game.localise import languages, tr
 from game.ui.theme import palette
 from game.ui.widgets import Button
 

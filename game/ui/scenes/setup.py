@@ -6,7 +6,7 @@ import pygame_gui
 
 from game.ui import text as T
 from game.ui.scenes.base import Scene
-from game.ui.strings import tr
+from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import draw_token
 

@@ -8,7 +8,7 @@ import pygame
 
 from game.ui import text as T
 from game.ui.scenes.base import Scene
-from game.ui.strings import languages, tr
+from game.localise import languages, tr
 from game.ui.theme import palette
 from game.ui.widgets import Button, draw_token, rounded
 
