@@ -1,10 +1,10 @@
 """The game window: the loop, the screen stack, input, autoplay, screenshots.
 
 The loop waits for events while nothing moves (close to zero CPU) and runs
-at 60 frames a second while something is animated. Every change of game
-state goes through `App.apply`, which calls `on_action(log)` afterwards:
-the one place where autosave, reports and read-aloud plug in
-(`action_listeners`, filled by `game.session.attach(app)` when it exists).
+at 60 frames a second while something is animated. The window is given one
+`game.session.Session` (saves, reports, settings, speech); after every change
+of the game log a screen calls `App.on_action(log)`, which hands the log to
+the session (autosave, and the report when the game is over).
 """
 from __future__ import annotations
 
@@ -13,15 +13,17 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import pygame
 
-from game.paths import DEFAULT_LANG
-from game.ui import text as T
-from game.ui.layout import Layout
-from game.localise import tr
+from game.localise import money, pick, set_language, text_language, tr
 from game.paths import LOCALISATION
+from game.session import Session
+from game.ui.layout import Layout
+from game.ui.scenes.menu import facilitator_key
+from game.ui.read_aloud import ReadAloud
+from game.ui.text import clear_caches
 from game.ui.theme import gui_theme, palette
 from game.ui.widgets import dim
 
@@ -29,8 +31,8 @@ IDLE_WAIT_MS = 500          # the longest the loop sleeps when nothing happens
 FPS = 60
 
 
-class _Silent:
-    """Stands in for game.ui.sound.Sounds when there is no sound module or device."""
+class NoSound:
+    """Stands in for game.ui.sound.Sounds when there is no audio device."""
     muted = True
 
     def play(self, name: str) -> None:
@@ -39,16 +41,16 @@ class _Silent:
     def toggle_mute(self) -> None:
         pass
 
+    def set_volume(self, volume: float) -> None:
+        pass
+
 
 def _make_sounds(enabled: bool):
-    try:
-        from game.ui.sound import Sounds  # provided by the sound/asset engineer
-    except ImportError:
-        return _Silent()
+    from game.ui.sound import Sounds
     try:
         return Sounds(enabled)
     except Exception:  # no audio device, mixer failure: play silently
-        return _Silent()
+        return NoSound()
 
 
 class Bot:
@@ -90,18 +92,23 @@ class Bot:
 
 
 class App:
-    def __init__(self, options):
+    """The window. `options` is what the play command was asked for (a
+    `game.commands.play.PlayOptions`); `session` keeps what lasts between runs."""
+
+    def __init__(self, options, session: Session):
         self.options = options
-        self.speed = options.speed if options.speed else (None if options.autoplay else 1.0)
+        self.session = session
+        settings = session.settings
+        # the command line wins for this run; the settings file keeps its values
+        self.lang = options.lang or settings.language
+        self.fullscreen = bool(options.fullscreen) or settings.fullscreen
+        if options.speed:
+            self.speed: Optional[float] = options.speed
+        else:
+            self.speed = None if options.autoplay else settings.animation_speed
+        self.text_scale = settings.text_scale
         self.windowed_size = tuple(options.size)
-        self.fullscreen = bool(options.fullscreen)
-        self.lang = options.lang or DEFAULT_LANG
-        self.text_scale = 1.0
-        self.bot = None
-        from game.ui.classroom import Classroom   # remembered settings, read-aloud
-        self.classroom = Classroom(self)
-        self.lang, self.fullscreen = self.classroom.lang, self.classroom.fullscreen
-        self.speed, self.text_scale = self.classroom.speed, self.classroom.text_scale
+        self.read_aloud = ReadAloud(self)
         self.running = True
         self.exit_code = 0
         self.scenes: list = []
@@ -114,8 +121,6 @@ class App:
         self.rules = None
         self.pack = None
         self.pack_ref = options.pack
-        self.action_listeners: list[Callable] = []   # called with the log after each action
-        self.resume_provider: Optional[Callable[[], object]] = None  # -> GameLog or None
         self.bot = Bot(options.seed if options.seed is not None else 0, options.speed) \
             if options.autoplay else None
         self.finished_debrief = False
@@ -123,16 +128,13 @@ class App:
 
         pygame.display.init()
         pygame.font.init()
-        T.clear_caches()
-        from game.ui import widgets
-        widgets._icon_cache.clear()
+        clear_caches()
         pygame.display.set_caption("Mimpi Perantau — Traveller's Dream")
         self._set_mode()
-        self.sounds = _make_sounds(not self.classroom.mute)
+        self.sounds = _make_sounds(not (options.mute or settings.mute))
         self.apply_volume()
         self.manager = None
         self._make_manager()
-        self._attach_session()
 
     # -- window -------------------------------------------------------------
     def _set_mode(self) -> None:
@@ -148,6 +150,7 @@ class App:
             self.screen.get_size(), gui_theme(self.L), starting_language=self.lang,
             translation_directory_paths=[str(LOCALISATION)])
         self.manager.set_locale(self.lang)
+        set_language(self.lang)
 
     def toggle_fullscreen(self) -> None:
         if not self.fullscreen:
@@ -175,64 +178,34 @@ class App:
         self.resized()
 
     def apply_volume(self) -> None:
-        set_volume = getattr(self.sounds, "set_volume", None)
-        if set_volume is not None:
-            set_volume(self.classroom.settings.volume)
+        self.sounds.set_volume(self.session.settings.volume)
 
     def set_language(self, code: str) -> None:
         self.lang = code
         self.manager.set_locale(code)
+        set_language(code)
         for scene in self.scenes:
             scene.layout()
         self.dirty = True
         self.serial += 1
 
-    # -- session hooks ---------------------------------------------------------
-    def _attach_session(self) -> None:
-        """Let game.session (autosave, resume, read-aloud) plug in, if it exists:
-        `game.session.attach(app)` may add to `action_listeners` and set
-        `resume_provider`."""
-        try:
-            import game.session as session
-        except ImportError:
-            return
-        attach = getattr(session, "attach", None)
-        if callable(attach):
-            try:
-                attach(self)
-            except Exception as exc:  # a broken save must never stop a class
-                print(f"warning: session features unavailable: {exc}", file=sys.stderr)
-
+    # -- the session ------------------------------------------------------------
     def on_action(self, log) -> None:
-        """Called after every applied action (and after undo)."""
-        for listener in list(self.action_listeners):
-            try:
-                listener(log)
-            except Exception as exc:
-                print(f"warning: {exc}", file=sys.stderr)
+        """Called after every applied action (and after undo): autosave, report."""
+        self.session.game_changed(log, self.lang)
 
     # -- content -----------------------------------------------------------------
     def text(self, value, fallback: str = "") -> str:
         """Pack text in the UI language, else in the pack's own first language."""
-        if not value:
-            return fallback
-        if self.lang in value:
-            return value[self.lang]
-        if self.pack is not None:
-            for code in self.pack.languages:
-                if code in value:
-                    return value[code]
-        return next(iter(value.values()))
+        return pick(value, self.lang, self.pack.languages if self.pack else (), fallback)
+
+    def text_language(self, value) -> str:
+        """The language `text(value)` shows."""
+        return text_language(value, self.lang, self.pack.languages if self.pack else ())
 
     def money(self, amount: int) -> str:
         """Thousands of rupiah as words: Rp 1,5 juta / Rp 500 ribu."""
-        amount = abs(int(amount))
-        if amount == 0:
-            return tr("rp_zero")
-        if amount >= 1000:
-            n = f"{amount / 1000:.1f}".rstrip("0").rstrip(".")
-            return tr("rp_million", n=n.replace(".", tr("decimal_sep")))
-        return tr("rp_thousand", n=str(amount))
+        return money(amount, self.lang)
 
     def player_name(self, journey) -> str:
         return journey.name or tr("player_default", n=journey.player + 1)
@@ -247,7 +220,7 @@ class App:
         scene.layout()
         scene.on_enter()
         self.changed()
-        self.classroom.shown(scene)
+        self.read_aloud.shown(scene)
 
     def pop(self, scene=None) -> None:
         if not self.scenes:
@@ -314,7 +287,7 @@ class App:
     def typing(self) -> bool:
         """A name box has the keyboard: letters are text, not shortcuts."""
         top = self.top
-        return bool(top is not None and getattr(top, "typing", lambda: False)())
+        return top is not None and top.typing()
 
     def handle(self, event: pygame.event.Event) -> None:
         event = self._translate(event)
@@ -340,10 +313,10 @@ class App:
             if not self.typing() and event.key == pygame.K_m:
                 self.toggle_mute()
                 return
-            if not self.typing() and self.classroom.handle_key(event):
+            if not self.typing() and facilitator_key(self, event):
                 return     # R read aloud, P pause, Ctrl+Z undo; any other key stops reading
         elif event.type == pygame.MOUSEBUTTONDOWN:
-            self.classroom.stop()
+            self.read_aloud.stop()
         if self.manager is not None:
             self.manager.process_events(event)
         if self.top is not None:
@@ -367,10 +340,13 @@ class App:
 
     def toggle_mute(self) -> None:
         self.sounds.toggle_mute()
-        from game.ui.scenes.board import BoardScene
-        for scene in self.scenes:
-            if isinstance(scene, BoardScene):
-                scene.toast(tr("muted") if self.sounds.muted else tr("unmuted"))
+        board = self.board()
+        if board is not None:
+            board.toast(tr("muted") if self.sounds.muted else tr("unmuted"))
+
+    def board(self):
+        """The board screen, wherever it is in the stack (None outside a game)."""
+        return next((s for s in self.scenes if s.name == "board"), None)
 
     # -- drawing ---------------------------------------------------------------------
     def draw(self) -> None:
@@ -392,16 +368,14 @@ class App:
         folder = Path(self.options.screenshots)
         folder.mkdir(parents=True, exist_ok=True)
         self.shots += 1
-        name = getattr(self.top, "shot_name", None) or self.top.name
+        name = self.top.shot_name or self.top.name
         pygame.image.save(self.screen, str(folder / f"{self.shots:04d}-{name}.png"))
 
     # -- the loop ------------------------------------------------------------------------
     def start(self) -> None:
         self.go_title()
         if self.options.resume:
-            resume = getattr(self.top, "resume", None)
-            if resume is not None:
-                resume()   # the title screen asks about a changed pack
+            self.top.resume()   # the title screen asks about a changed pack
         self._animating = True
         self._guard = 0
         self._last = time.perf_counter()
@@ -427,7 +401,7 @@ class App:
         self._last = now
         animating = False
         frozen = max((i for i, s in enumerate(self.scenes)
-                      if getattr(s, "freeze_below", False)), default=0)
+                      if s.freeze_below), default=0)
         for scene in list(self.scenes[frozen:]):   # under a pause, nothing moves
             if scene in self.scenes and scene.update(dt):
                 animating = True
@@ -485,9 +459,10 @@ def run(options) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui.memory import limit_heap_growth
     limit_heap_growth()
-    app = App(options)
+    session = Session(options.save_dir)
+    app = App(options, session)
     try:
         return app.run()
     finally:
-        app.classroom.close()
+        session.close()
         pygame.quit()

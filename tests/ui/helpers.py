@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import pygame
 
+from game.session import SYSTEM_VOICE, Session
 from game.ui.app import App
 
 
-def make_app(**kw) -> App:
+def make_app(speech_engine=SYSTEM_VOICE, **kw) -> App:
+    """A started window; `speech_engine` is the voice read-aloud uses (a fake, or
+    None for none)."""
     from tests.ui.conftest import options
     kw.setdefault("size", (1024, 768))
     kw.setdefault("seed", 5)
-    app = App(options(**kw))
+    opts = options(**kw)
+    app = App(opts, Session(opts.save_dir, speech_engine))
     app.start()
     pump(app)
     return app

@@ -136,7 +136,7 @@ def test_undo_from_each_phase_back_to_the_start(app):
         key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
     assert app.log.game.to_json() == app.log.states[0].to_json()
     assert app.top.name == "board" and app.top.can_roll()
-    saved = json.loads(next((app.session_store.folder).glob("*.json")).read_text("utf-8"))
+    saved = json.loads(next((app.session.saves.folder).glob("*.json")).read_text("utf-8"))
     assert saved["actions"] == []          # undo is saved too
     assert not T.OVERFLOWS, T.OVERFLOWS[:3]
 
@@ -233,10 +233,11 @@ def test_bigger_text_never_clips(tmp_path, size, text_size):
 
 # -- read-aloud ----------------------------------------------------------------------------
 
-def test_r_reads_the_card_in_its_language_and_a_key_stops_it(app):
+def test_r_reads_the_card_in_its_language_and_a_key_stops_it(tmp_path):
     from game.session.speech import card_speech, feedback_speech
     engine = FakeEngine()
-    app.classroom.engine = engine
+    app = make_app(size=(1024, 768), players=["Siti", "Budi", "Ani", "Dewi"], lang="id",
+                   save_dir=tmp_path, speed=FAST, speech_engine=engine)
     to_board(app)
     play_until(app, ("card",))
     card = app.rules.card_on_show(app.log.game)
@@ -255,14 +256,14 @@ def test_r_reads_the_card_in_its_language_and_a_key_stops_it(app):
             feedback_speech(app.top.choice, "id").split())
         click(app, (5, 5))                        # a click stops it too
         assert engine.spoken[-1].stopped
+    pygame.quit()
 
 
 def test_automatic_read_aloud_reads_each_new_card(tmp_path):
     (tmp_path / "settings.json").write_text(json.dumps({"read_aloud": True}), "utf-8")
-    app = make_app(size=(1024, 768), save_dir=tmp_path, lang="en", players=["A", "B"],
-                   speed=FAST)
     engine = FakeEngine()
-    app.classroom.engine = engine
+    app = make_app(size=(1024, 768), save_dir=tmp_path, lang="en", players=["A", "B"],
+                   speed=FAST, speech_engine=engine)
     to_board(app)
     play_until(app, ("card",))
     assert engine.spoken and engine.spoken[-1].lang == "en"
@@ -271,13 +272,10 @@ def test_automatic_read_aloud_reads_each_new_card(tmp_path):
 
 
 def test_settings_say_when_there_is_no_voice(tmp_path):
-    app = make_app(size=(1024, 768), save_dir=tmp_path, lang="en")
-    app.classroom.engine = None
-    from game.session.speech import Speaker
-    app.classroom._speaker = Speaker(None)
+    app = make_app(size=(1024, 768), save_dir=tmp_path, lang="en", speech_engine=None)
     click(app, button(app, "settings").rect.center)
     assert any("not available" in b.text for b, *_ in app.top.labels)
-    assert app.classroom.read() is False          # R with no voice: nothing, no error
+    assert app.read_aloud.read() is False          # R with no voice: nothing, no error
     pygame.quit()
 
 
@@ -293,11 +291,11 @@ def test_continue_is_decided_from_the_saves_and_a_changed_pack_asks(tmp_path):
     click(app, button(app, "quit").rect.center)
     assert app.top.name == "title" and app.top.group.find("resume") is not None
     # the pack "changes": the save's fingerprint no longer matches
-    path = next(app.session_store.folder.glob("*.json"))
+    path = next(app.session.saves.folder.glob("*.json"))
     body = json.loads(path.read_text("utf-8"))
     body["pack"]["hash"] = "sha256:0"
     path.write_text(json.dumps(body), "utf-8")
-    (app.session_store.folder / "junk.json").write_text("nope", "utf-8")
+    (app.session.saves.folder / "junk.json").write_text("nope", "utf-8")
     app.go_title()
     assert any("junk.json" in n for n in app.top.notices)
     click(app, button(app, "resume").rect.center)

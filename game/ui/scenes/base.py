@@ -7,7 +7,7 @@ the screen below show through.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import pygame
 
@@ -15,14 +15,13 @@ from game.ui import text as T
 from game.ui.theme import palette
 from game.ui.widgets import Button, ButtonGroup, rounded
 
-if TYPE_CHECKING:
-    from game.ui.app import App
-
 
 class Scene:
     name = "scene"
     opaque = True
-    modal_dim = False   # darken what is under this overlay
+    modal_dim = False     # darken what is under this overlay
+    freeze_below = False  # nothing under this screen moves (pause)
+    shot_name: Optional[str] = None   # screenshot file name, when not `name`
 
     def __init__(self, app: "App"):
         self.app = app
@@ -37,6 +36,10 @@ class Scene:
 
     def on_exit(self) -> None:
         pass
+
+    def typing(self) -> bool:
+        """A name box has the keyboard: letters are text, not shortcuts."""
+        return False
 
     def handle_event(self, event: pygame.event.Event) -> None:
         self.group.handle(event)

@@ -1,5 +1,6 @@
 """The facilitator's menu (Esc): resume, undo, skip a turn, remove a player,
-end the game, keys, fullscreen, sound, back to the title."""
+end the game, keys, fullscreen, sound, back to the title; and the facilitator's
+keys that work on every game screen (`facilitator_key`)."""
 from __future__ import annotations
 
 import pygame
@@ -148,3 +149,30 @@ class RemoveScene(Overlay):
         self.group.draw(surface)
         for p, r in self.tokens:
             draw_token(surface, (r.right - r.height // 2, r.centery), round(r.height * 0.6), p)
+
+
+def facilitator_key(app, event) -> bool:
+    """R reads aloud, P pauses for discussion, Ctrl+Z undoes (from any game screen,
+    and from the debrief back into the game); any other key stops the reading.
+    True when the key was used."""
+    key, top = event.key, app.top
+    if key == pygame.K_r and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+        app.read_aloud.read()
+        return True
+    app.read_aloud.stop()
+    name = top.name if top is not None else ""
+    board = app.board()
+    if key == pygame.K_p and name != "pause" and board is not None \
+            and name not in ("settings", "help", "remove"):
+        app.pause()
+        return True
+    if key == pygame.K_z and event.mod & pygame.KMOD_CTRL and name != "pause":
+        if board is not None:
+            board.undo()
+            return True
+        if name == "debrief" and app.log is not None and app.log.can_undo():
+            app.log.undo()                    # a mis-clicked "End game": back into it
+            app.on_action(app.log)
+            app.resume_game(app.log)
+            return True
+    return False

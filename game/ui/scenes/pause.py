@@ -45,9 +45,8 @@ class PauseScene(Overlay):
         return tr("pause_general")
 
     def spoken_lang(self) -> str:
-        from game.ui.classroom import text_language
         if self.question:
-            return text_language(self.app, self.card.discuss)
+            return self.app.text_language(self.card.discuss)
         return self.app.lang
 
     def layout(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pygame
 
 from game.ui import text as T
-from game.ui.classroom import SPEEDS, VOLUME_STEP
 from game.ui.scenes.base import Scene
 from game.localise import languages, tr
 from game.ui.theme import palette
@@ -20,18 +19,20 @@ from game.ui.widgets import Button
 TEXT_SIZES = ("normal", "large", "extra-large")
 
 
+SPEEDS = (0.5, 1.0, 2.0)          # the animation speeds offered: slow, normal, fast
+VOLUME_STEP = 0.1
+
 class SettingsScene(Scene):
     name = "settings"
     opaque = True
 
     def __init__(self, app):
         super().__init__(app)
-        self.classroom = app.classroom
         self.focus_name = None
 
     # -- what each row offers: (label, [(button name, label, on_press, selected)]) --
     def rows(self):
-        app, s = self.app, self.classroom.settings
+        app, s = self.app, self.app.session.settings
         sounds = app.sounds
         volume = round(s.volume * 100)
         speed = app.speed if app.speed is not None else max(SPEEDS)
@@ -45,7 +46,7 @@ class SettingsScene(Scene):
             (tr("settings_read_aloud"),
              [("read-on", tr("settings_on"), lambda: self.set_read_aloud(True), s.read_aloud),
               ("read-off", tr("settings_off"), lambda: self.set_read_aloud(False),
-               not s.read_aloud)], self.classroom.speech_status()),
+               not s.read_aloud)], self.app.read_aloud.status()),
             (tr("settings_volume", n=volume),
              [("volume-down", "−", lambda: self.step_volume(-1), False),
               ("volume-up", "+", lambda: self.step_volume(1), False),
@@ -128,35 +129,35 @@ class SettingsScene(Scene):
 
     # -- changes -------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        self.classroom.remember(language=code)
+        self.app.session.remember(language=code)
         self.app.set_language(code)
 
     def set_text_size(self, size: str) -> None:
-        self.classroom.remember(text_size=size)
-        self.app.set_text_scale(self.classroom.settings.text_scale)
+        self.app.session.remember(text_size=size)
+        self.app.set_text_scale(self.app.session.settings.text_scale)
 
     def set_read_aloud(self, on: bool) -> None:
-        self.classroom.remember(read_aloud=on)
+        self.app.session.remember(read_aloud=on)
         if not on:
-            self.classroom.stop()
+            self.app.read_aloud.stop()
 
     def step_volume(self, step: int) -> None:
-        s = self.classroom.settings
+        s = self.app.session.settings
         v = round(min(1.0, max(0.0, s.volume + step * VOLUME_STEP)), 2)
-        self.classroom.remember(volume=v)
+        self.app.session.remember(volume=v)
         self.app.apply_volume()
 
     def toggle_mute(self) -> None:
         self.app.toggle_mute()
-        self.classroom.remember(mute=self.app.sounds.muted)
+        self.app.session.remember(mute=self.app.sounds.muted)
 
     def set_fullscreen(self, on: bool) -> None:
-        self.classroom.remember(fullscreen=on)
+        self.app.session.remember(fullscreen=on)
         if self.app.fullscreen != on:
             self.app.toggle_fullscreen()
 
     def set_speed(self, value: float) -> None:
-        self.classroom.remember(animation_speed=value)
+        self.app.session.remember(animation_speed=value)
         if self.app.bot is None or self.app.speed is not None:
             self.app.speed = value
 

@@ -43,20 +43,16 @@ class TitleScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
+        self._L = None            # a smaller text size, when the chosen one does not fit
+        self.compact = 0          # 1: a smaller header; 2: no language buttons either
         self.error = ""
         self.headers = pack_headers(app.pack_ref)
         self.selected = self._index_of(app.pack_ref)
         self.latest = self._latest()          # the unfinished game "Continue" offers
-        self.notices: list[str] = app.classroom.take_notices()   # shown, never blocking
+        self.notices: list[str] = app.session.take_notices(app.lang)   # shown, never blocking
 
     def _latest(self):
-        store = getattr(self.app, "session_store", None)
-        if store is None:
-            return True if self.app.resume_provider is not None else None
-        try:
-            return store.latest()
-        except Exception:  # a damaged save folder must never stop the class
-            return None
+        return self.app.session.latest()
 
     def _index_of(self, ref: str) -> int:
         for i, h in enumerate(self.headers):
@@ -68,7 +64,7 @@ class TitleScene(Scene):
     # -- layout ---------------------------------------------------------------
     @property
     def L(self):
-        return getattr(self, "_L", None) or self.app.L
+        return self._L or self.app.L
 
     def layout(self) -> None:
         """The chosen text size if it fits (a smaller header first), else smaller
@@ -90,7 +86,7 @@ class TitleScene(Scene):
         self.group.clear()
         pad = L.pad
         w, h = L.width, L.height
-        compact = getattr(self, "compact", False)
+        compact = self.compact
         self.title_block = T.block(tr("app_title"), L.big if compact else L.title, C.ink,
                                    w - 4 * pad, bold=True, align="center")
         self.sub_block = None if compact else T.block(tr("app_subtitle"), L.body, C.ink_soft,
@@ -134,7 +130,7 @@ class TitleScene(Scene):
         y += pad
         self.lang_label_y = y
         # the most cramped layout leaves the languages to the settings screen
-        langs = languages() if getattr(self, "compact", 0) < 2 else []
+        langs = languages() if self.compact < 2 else []
         if langs:
             y += T.line_height(L.body)
         per_row = 2 if len(langs) > 1 else 1
@@ -206,21 +202,12 @@ class TitleScene(Scene):
         self.app.push(SetupScene(self.app))
 
     def set_language(self, code: str) -> None:
-        self.app.classroom.remember(language=code)
+        self.app.session.remember(language=code)
         self.app.set_language(code)
 
     def resume(self) -> None:
         """Continue the newest unfinished game; ask first if its pack has changed."""
-        store = getattr(self.app, "session_store", None)
-        if store is None:
-            log = self.app.resume_provider() if self.app.resume_provider else None
-            if log is not None:
-                self.app.resume_game(log)
-            return
-        from game.paths import SCENARIOS
-        info = store.latest()
-        loaded = store.resume(info.path, SCENARIOS) if info is not None else None
-        self.app.session_loaded = loaded
+        loaded = self.app.session.resume_latest()
         if loaded is not None and loaded.log is not None:
             if loaded.needs_choice:
                 from game.ui.scenes.resume import ResumeChoiceScene
@@ -229,11 +216,11 @@ class TitleScene(Scene):
                 self.app.resume_game(loaded.log)
             return
         # broken (set aside, a notice says so) or not playable with this pack
-        self.notices = self.app.classroom.take_notices()
+        self.notices = self.app.session.take_notices(self.app.lang)
         if loaded is not None and loaded.problem is not None:
             self.notices.append(loaded.problem.text(self.app.lang))
         self.latest = self._latest()
-        self.notices += self.app.classroom.take_notices()
+        self.notices += self.app.session.take_notices(self.app.lang)
         self.layout()
         self.app.changed()
 
