@@ -1,7 +1,8 @@
 """Bots and policies: simulated games are bots calling `Rules.apply`.
 
-Used by `run_game.py simulate`, by the balance report and by the tests. A
-policy picks among the choices the rules offer; nothing here knows a rule.
+Used by `run_game.py simulate`, by the balance report
+(`game.authoring.balance`) and by `--autoplay` (`bot_choice`). A policy picks
+among the choices the rules offer; nothing here knows a rule.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ class JourneyRecord:
     kind: str
     turns: int
     assisted: bool
-    reason: str = ""   # why it ended (state.BY_*)
+    reason: str = ""   # why it ended (game.engine.state.BY_*)
     path: tuple[tuple[str, int], ...] = ()  # (card id, choice index), kept with keep_paths
 
 
@@ -57,7 +58,7 @@ def play_game(rules: Rules, players: int, seed: int, policy: str,
               rng: random.Random, keep_paths: bool = False) -> tuple[list[JourneyRecord], Counter]:
     """Play one game to its end; the journeys' records and the cards drawn."""
     game, _ = rules.new_game([f"P{i + 1}" for i in range(players)], seed)
-    pick = POLICY[policy]
+    choose = POLICY[policy]
     drawn: Counter = Counter()
     paths: list[list[tuple[str, int]]] = [[] for _ in range(players)]
     records: dict[int, JourneyRecord] = {}
@@ -65,27 +66,27 @@ def play_game(rules: Rules, players: int, seed: int, policy: str,
     while not game.over:
         if game.phase == CARD:
             card = rules.card_on_show(game)
-            action = Choose(pick(card, rules.offered(game), rng))
+            action = Choose(choose(card, rules.offered(game), rng))
         else:
             action = roll
         game, events = apply(game, action)
-        for ev in events:
-            kind = type(ev)
+        for event in events:
+            kind = type(event)
             if kind is CardDrawn:
-                drawn[ev.card] += 1
+                drawn[event.card] += 1
             elif kind is Chose and keep_paths:
-                paths[ev.player].append((ev.card, ev.choice))
+                paths[event.player].append((event.card, event.choice))
             elif kind is JourneyEnded:
-                j = game.journeys[ev.player]
-                records[ev.player] = JourneyRecord(
-                    ev.outcome, ev.kind, j.turns, ev.assisted_by is not None, ev.reason,
-                    tuple(paths[ev.player]))
+                records[event.player] = JourneyRecord(
+                    event.outcome, event.kind, game.journeys[event.player].turns,
+                    event.assisted_by is not None, event.reason, tuple(paths[event.player]))
     return [records[i] for i in range(players)], drawn
 
 
 def simulate(pack: Pack, games: int, seed: int = 1, players: int = 1,
-             policy: str = "random", keep_paths: bool = False) -> dict:
-    """The summary `simulate --json` prints (cli-contract.md), plus extras."""
+             policy: str = "random") -> dict:
+    """The summary `simulate --json` prints (cli-contract.md), with the median
+    number of turns and the trafficked journeys that were then assisted."""
     if policy not in POLICY:
         raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
     rules = Rules(pack)
@@ -95,19 +96,15 @@ def simulate(pack: Pack, games: int, seed: int = 1, players: int = 1,
     drawn: Counter = Counter()
     turns: list[int] = []
     assisted = 0
-    records: list[JourneyRecord] = []
-    for g in range(games):
-        game_seed = rng.getrandbits(63)
-        recs, seen = play_game(rules, players, game_seed, policy, rng, keep_paths)
+    for _ in range(games):
+        records, seen = play_game(rules, players, rng.getrandbits(63), policy, rng)
         drawn.update(seen)
-        for r in recs:
-            outcomes[r.outcome] += 1
-            kinds[r.kind] += 1
-            turns.append(r.turns)
-            assisted += r.assisted
-        if keep_paths:
-            records.extend(recs)
-    summary = {
+        for record in records:
+            outcomes[record.outcome] += 1
+            kinds[record.kind] += 1
+            turns.append(record.turns)
+            assisted += record.assisted
+    return {
         "pack": pack.id, "games": games, "seed": seed, "policy": policy,
         "players": players, "journeys": games * players,
         "outcomes": dict(sorted(outcomes.items())),
@@ -118,7 +115,3 @@ def simulate(pack: Pack, games: int, seed: int = 1, players: int = 1,
         "assisted": assisted,
         "cards_never_drawn": sorted(c.id for c in pack.cards if not drawn[c.id]),
     }
-    if keep_paths:
-        summary["_records"] = records
-        summary["_drawn"] = drawn
-    return summary

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from game.sim import simulate
     if args.report:
-        from game.balance import write_report
+        from game.authoring.balance import write_report
         write_report(pack, args.games, args.seed, args.players, args.report)
         print(f"balance report written to {args.report}")
         if not args.json:
