@@ -1,4 +1,4 @@
-"""`run_game.py new PACK_ID [--dir DIR]`: a new pack that passes `validate --strict`.
+"""A new pack that passes `validate --strict` (the `new` command writes it).
 
 The pack has every block of pack.yaml and one card per stage and route, each
 file commented so an author can learn the format by changing it. It states
@@ -8,12 +8,10 @@ facts the author adds, each with its source.
 """
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from pathlib import Path
 
-from game.authoring.schema import CARDS_SCHEMA, PACK_SCHEMA, default_dir, modeline
+from game.authoring.schema import CARDS_SCHEMA, PACK_SCHEMA, modeline
 from game.content.validate import PACK_ID
 
 PACK_YAML = """\
@@ -387,13 +385,9 @@ def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
     if folder.exists():
         raise FileExistsError(f"{folder} already exists; nothing was changed "
                               "(choose another id, or --dir)")
-    try:
-        shown = os.path.relpath(folder)
-    except ValueError:
-        shown = str(folder)
     files = {"pack.yaml": PACK_YAML.format(
         modeline=modeline(folder / "pack.yaml", schema_dir, PACK_SCHEMA), pack_id=pack_id,
-        folder=Path(shown).as_posix())}
+        folder=shown(folder))}
     for name, template in CARD_FILES:
         files[f"cards/{name}"] = template.format(
             modeline=modeline(folder / "cards" / name, schema_dir, CARDS_SCHEMA))
@@ -405,49 +399,9 @@ def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
     return folder
 
 
-def main_new(argv: list[str]) -> int:
-    from game.paths import SCENARIOS
-    parser = argparse.ArgumentParser(
-        prog="run_game.py new",
-        description="Create a new scenario pack, with one example card per stage and route, "
-                    "that passes validate --strict.")
-    parser.add_argument("pack_id", metavar="PACK_ID",
-                        help="the new pack's id: lowercase letters, digits and '-'")
-    parser.add_argument("--dir", type=Path, metavar="DIR",
-                        help="create DIR/PACK_ID (default: scenarios/PACK_ID)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
-    parent = args.dir if args.dir is not None else SCENARIOS
-    try:
-        folder = create_pack(args.pack_id, parent, default_dir())
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except FileExistsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"error: cannot create the pack in {parent}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
-    from game.content.validate import load_pack
-    problems = load_pack(folder).problems
-    for problem in problems:  # none, unless the format changed under the scaffold
-        print(problem, file=sys.stderr)
-    shown = _shown(folder)
-    print(f"created {shown}/ (pack.yaml, cards/, assets/, SOURCES.md)")
-    print("next:")
-    print(f"  python run_game.py validate {shown} --strict")
-    print(f"  python run_game.py preview --pack {shown} rec-offer")
-    print(f"  python run_game.py simulate --pack {shown} --games 500 --report report.html")
-    print(f"  python run_game.py --pack {shown}")
-    return 1 if problems else 0
-
-
-def _shown(folder: Path) -> str:
+def shown(folder: Path) -> str:
+    """The folder as an author would type it: relative to here when it can be."""
     try:
         return Path(os.path.relpath(folder)).as_posix()
-    except ValueError:
+    except ValueError:  # on another drive (Windows)
         return str(folder)

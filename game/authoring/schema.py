@@ -1,7 +1,7 @@
 """JSON Schema of pack.yaml and of a card file, generated from the format tables.
 
-`run_game.py schema [--out DIR]` writes `pack.schema.json` and
-`cards.schema.json` (default: `scenarios/schema/`). Editors that use
+The `schema` command writes `pack.schema.json` and `cards.schema.json`
+(default: `scenarios/schema/`). Editors that use
 yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed ...) read
 them through a modeline on the first line of a pack file:
 
@@ -16,25 +16,21 @@ loops).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
+from game import paths
 from game.authoring.fields import PARTS, help_text, kind_of
 from game.content import model
-from game.content import validate as v
+from game.content.validate import LANGUAGE_CODE, PACK_ID
+from game.localise import languages
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 PACK_SCHEMA = "pack.schema.json"
 CARDS_SCHEMA = "cards.schema.json"
 SCHEMA_FILES = (PACK_SCHEMA, CARDS_SCHEMA)
-
-# How each language appears in completion lists.
-_LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-
 
 def _anchored(pattern: str) -> str:
     return f"^(?:{pattern})$"
@@ -45,10 +41,10 @@ def _text(description: str) -> dict:
     return {
         "description": description,
         "anyOf": [
-            {"type": "object",
+            {"type": "object",  # the game's languages, named in completion lists
              "properties": {code: {**language, "description": name}
-                            for code, name in _LANGUAGE_NAMES.items()},
-             "propertyNames": {"pattern": _anchored(v.LANGUAGE_CODE.pattern)},
+                            for code, name in languages()},
+             "propertyNames": {"pattern": _anchored(LANGUAGE_CODE.pattern)},
              "additionalProperties": language,
              "minProperties": 1},
             {**language, "description": "Only in a pack with one language. / "
@@ -97,12 +93,12 @@ def _field(part: str, name: str) -> dict:
         return schema
     if kind == "pack-id":
         return {"description": description, "type": "string",
-                "pattern": _anchored(v.PACK_ID.pattern)}
+                "pattern": _anchored(PACK_ID.pattern)}
     if kind == "languages":
         return {"description": description, "type": "array", "minItems": 1,
                 "uniqueItems": True,
-                "items": {"type": "string", "pattern": _anchored(v.LANGUAGE_CODE.pattern),
-                          "examples": list(_LANGUAGE_NAMES)}}
+                "items": {"type": "string", "pattern": _anchored(LANGUAGE_CODE.pattern),
+                          "examples": [code for code, _name in languages()]}}
     if kind == "checkpoints":
         return {"description": description, "type": "object",
                 "properties": {stage: _idents(f"{stage}: documents / dokumen")
@@ -183,43 +179,25 @@ def modeline(yaml_file: Path, schema_dir: Path, schema_name: str) -> str:
 
 
 def default_dir() -> Path:
-    from game.paths import SCENARIOS
-    return SCENARIOS / "schema"
+    """scenarios/schema, where the committed schema files are."""
+    return paths.SCENARIOS / "schema"
 
 
-def main_schema(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="run_game.py schema",
-        description="Write the JSON Schema of pack.yaml and of a card file, for editors "
-                    "(VS Code YAML extension, any yaml-language-server editor).")
-    parser.add_argument("--out", type=Path, metavar="DIR",
-                        help="folder to write to (default: scenarios/schema)")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if the files in DIR are not current")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
-    out: Path = args.out or default_dir()
-    texts = schema_texts()
-    if args.check:
-        stale = [name for name, text in texts.items() if _read(out / name) != text]
-        for name in stale:
-            print(f"{out / name}: not current; run: python run_game.py schema"
-                  + (f" --out {out}" if args.out else ""), file=sys.stderr)
-        return 1 if stale else 0
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, text in texts.items():
-            path = out / name
-            if _read(path) != text:
-                path.write_text(text, encoding="utf-8", newline="\n")
-            print(path)
-    except OSError as exc:
-        print(f"error: cannot write the schema to {out}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return 1
-    return 0
+def stale_files(folder: Path) -> list[Path]:
+    """The schema files in `folder` that are missing or not current."""
+    return [folder / name for name, text in schema_texts().items()
+            if _read(folder / name) != text]
+
+
+def write_schema(folder: Path) -> Iterator[Path]:
+    """Write the schema files into `folder`, yielding each path once it is there
+    (a file already current is left untouched). Raises OSError."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_texts().items():
+        path = folder / name
+        if _read(path) != text:
+            path.write_text(text, encoding="utf-8", newline="\n")
+        yield path
 
 
 def _read(path: Path) -> Optional[str]:

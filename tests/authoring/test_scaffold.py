@@ -90,4 +90,7 @@ def test_new_defaults_to_scenarios(monkeypatch, tmp_path):
 
 
 def test_new_needs_an_id(capsys):
-    assert cli.main(["new"]) == 2
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["new"])
+    assert stop.value.code == 2
+    assert "the following arguments are required: PACK_ID" in capsys.readouterr().err
