@@ -20,7 +20,8 @@ STAGES: tuple[str, ...] = ("recruitment", "documentation", "travel", "work")
 ROUTES: tuple[str, ...] = ("regular", "irregular")
 CARD_ROUTES: tuple[str, ...] = ("regular", "irregular", "any")
 OUTCOME_KINDS: tuple[str, ...] = ("safe", "unsafe", "trafficked")
-ENDING_KEYS: tuple[str, ...] = ("home", "home-unsafe", "risk")
+ENDING_KEYS: tuple[str, ...] = ("home", "home-unsafe", "risk", "assisted")
+ELEMENTS: tuple[str, ...] = ("act", "means", "purpose")  # what a card may `show`
 RISK_MAX = 10
 MAX_CHOICES = 4
 DEFAULT_MAX_TURNS = 100  # used when a pack sets no max_turns, so every journey ends
@@ -107,6 +108,7 @@ class Choice:
     feedback: Optional[Text] = None
     next: Optional[str] = None
     outcome: Optional[str] = None
+    coerced: bool = False  # no real choice (threat, force, debt): done to the player
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,20 @@ class Card:
     discuss: Optional[Text] = None
     weight: float = 1
     where: Position = Position()
+    shows: tuple[str, ...] = ()  # elements of trafficking the situation shows (ELEMENTS)
+    crisis: bool = False         # drawn only when the player's risk has reached 10
+
+    @property
+    def shows_act_and_means(self) -> bool:
+        """The card's situation is trafficking already, whatever happens next."""
+        return "act" in self.shows and "means" in self.shows
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A word a trainee may not know, explained wherever it appears."""
+    term: Text
+    meaning: Text
 
 
 @dataclass(frozen=True)
@@ -144,6 +160,7 @@ class Pack:
     max_turns: Optional[int] = None
     endings: Mapping[str, str] = field(default_factory=dict)
     path: str = ""  # the pack folder on disk ("" for packs built in code)
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     # -- look-ups used by the engine and the screens -------------------------
     def card(self, card_id: str) -> Card:
@@ -164,7 +181,7 @@ class Pack:
         if chosen:
             return chosen
         by_kind = {"home": ("safe",), "home-unsafe": ("unsafe", "trafficked"),
-                   "risk": ("trafficked",)}[key]
+                   "risk": ("trafficked",), "assisted": ("trafficked",)}[key]
         for kind in by_kind:
             for outcome in self.outcomes:
                 if outcome.kind == kind:

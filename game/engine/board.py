@@ -43,6 +43,23 @@ _IRREGULAR: Mapping[str, Sequence[str]] = {
     "work": (CARD, CARD, EVENT, CARD, CARD, CARD, EVENT, CARD, CARD),
 }
 
+# The short board (`--length short`): the same stages and places with fewer
+# spaces, for a lesson of about 25 minutes of play with 4 players.
+_REGULAR_SHORT: Mapping[str, Sequence[str]] = {
+    "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT, CARD),
+    "documentation": (CARD, SAFE + ":" + TRAINING_CENTRE, CARD, EVENT, CARD, CHECKPOINT),
+    "travel": (CARD, EVENT, CARD, CARD, CHECKPOINT),
+    "work": (CARD, EVENT, CARD, SAFE + ":" + SUPPORT_OFFICE, CARD, CARD),
+}
+_IRREGULAR_SHORT: Mapping[str, Sequence[str]] = {
+    "recruitment": (CARD, EVENT, CARD, CARD),
+    "documentation": (CARD, EVENT, CARD),
+    "travel": (CARD, EVENT, CARD),
+    "work": (CARD, EVENT, CARD, CARD, CARD),
+}
+LENGTHS = ("full", "short")
+_LAYOUTS = {"full": (_REGULAR, _IRREGULAR), "short": (_REGULAR_SHORT, _IRREGULAR_SHORT)}
+
 
 @dataclass(frozen=True)
 class Space:
@@ -76,10 +93,12 @@ class Board:
         return target[min(len(target) - 1, int(share * len(target)))].index
 
 
-def build_board(checkpoints: Mapping[str, Sequence[str]]) -> Board:
-    """The board for a pack: checkpoints exist where the pack requires documents."""
+def build_board(checkpoints: Mapping[str, Sequence[str]], length: str = "full") -> Board:
+    """The board for a pack: checkpoints exist where the pack requires documents.
+    `length` is "full" or "short" (LENGTHS)."""
     routes = {}
-    for route, layout in (("regular", _REGULAR), ("irregular", _IRREGULAR)):
+    regular, irregular = _LAYOUTS[length]
+    for route, layout in (("regular", regular), ("irregular", irregular)):
         spaces = []
         for stage in STAGES:
             kinds = layout[stage]

@@ -102,8 +102,17 @@ class CardDrawn(Event):
     card: str
     stage: str
     route: str
-    via: str                   # card | event | checkpoint | next
+    via: str                   # card | event | checkpoint | next | crisis
     type: ClassVar[str] = "card-drawn"
+
+
+@dataclass(slots=True)
+class ElementsShown(Event):
+    """The card on show shows elements of trafficking (act, means, purpose)."""
+    player: int
+    card: str
+    elements: tuple[str, ...]
+    type: ClassVar[str] = "elements-shown"
 
 
 @dataclass(slots=True)
@@ -129,6 +138,7 @@ class Chose(Event):
     card: str
     choice: int
     safe: bool
+    coerced: bool = False      # no real choice: done to the player, never their mistake
     type: ClassVar[str] = "chose"
 
 
@@ -153,6 +163,7 @@ class JourneyEnded(Event):
     kind: Optional[str]           # safe | unsafe | trafficked | None
     reason: str                   # state.BY_* / LEFT / STOPPED
     assisted_by: Optional[str] = None
+    assisted: bool = False        # trafficked, then assisted (help came)
     type: ClassVar[str] = "journey-ended"
 
 
@@ -172,7 +183,7 @@ class Rejected(Event):
 
 EVENTS: dict[str, type[Event]] = {cls.type: cls for cls in (
     TurnStarted, TurnLost, TurnSkipped, Rolled, Moved, RouteChanged, CheckpointPassed,
-    CheckpointHeld, SafeSpace, CardDrawn, NoChoiceOffered, NothingToDraw, Chose,
+    CheckpointHeld, SafeSpace, CardDrawn, ElementsShown, NoChoiceOffered, NothingToDraw, Chose,
     EffectsApplied, JourneyEnded, GameEnded, Rejected)}
 
 

@@ -11,8 +11,10 @@ The rules, in short (game-design.md, scenario-format.md):
   checkpoint and, each turn after, draw a card of that stage instead of
   moving, until they hold them.
 - Card space: a card of the stage for the player's route (or `any`), by
-  weight, preferring cards this player has not seen. Event space: a
+  weight, from the class's shared deck: a card anyone drew is not drawn
+  again until the rest of that deck has been (`Game.drawn`). Event space: a
   `route: any` card of the stage (a normal card when the stage has none).
+  Crisis cards are never drawn this way.
   Safe space: family (risk -1), training centre (a help contact learned),
   support office (a contact learned and risk -1).
 - A choice's effects apply in this order: money (paying more than you have
@@ -20,13 +22,22 @@ The rules, in short (game-design.md, scenario-format.md):
   documents gained/lost, flags set/cleared, contact learned, route switch
   (to the same point of the stage on the other route), move (without
   resolving the space landed on), turns lost. Then: `outcome` ends the
-  journey; else risk 10 ends it in the `risk` ending; else `next` shows that
-  card at once; else the turn ends.
+  journey; else, if risk has just reached 10, a crisis card of the player's
+  stage and route is drawn at once (a pack without one ends the journey in
+  the `risk` ending); else `next` shows that card at once; else the turn ends.
+- Risk 10: while it stays there, each later turn begins with a crisis card
+  instead of a roll; the journey ends only through a choice or the board.
+- A card that `shows` elements of trafficking records them on the journey;
+  one that shows both the act and the means makes the journey trafficked:
+  where it would end `safe` (a choice's outcome or the home ending), it ends
+  in the `assisted` ending instead, as trafficked, then assisted.
+- A `coerced` choice is recorded as done to the player, not chosen.
 - Home ends the journey: `home` on the regular route with money >= debt,
   otherwise `home-unsafe`. A journey that has had `max_turns` turns ends in
   `home-unsafe` when its next turn would start.
 - A trafficked ending for a player who has learned a help contact is
   recorded as assisted by that contact: help exists.
+- The board has two lengths (`Rules(pack, length)`): "full" and "short".
 """
 from __future__ import annotations
 
@@ -76,19 +87,24 @@ class Missing:
 class Rules:
     """The rules bound to one pack: its board and its draw pools, built once."""
 
-    def __init__(self, pack: Pack):
+    def __init__(self, pack: Pack, length: str = "full"):
         self.pack = pack
-        self.board: Board = build_board(pack.checkpoints)
+        self.length = length
+        self.board: Board = build_board(pack.checkpoints, length)
         self.turn_limit = pack.turn_limit
         self._outcome_kind = {o.id: o.kind for o in pack.outcomes}
         self._cards = {c.id: c for c in pack.cards}
         self._pools: dict[tuple[str, str], Pool] = {}
+        self._crisis: dict[tuple[str, str], Pool] = {}
         self._events: dict[str, Pool] = {}
         for stage in {c.stage for c in pack.cards} | set(self.board.checkpoints):
-            of_stage = [c for c in pack.cards if c.stage == stage]
+            of_stage = [c for c in pack.cards if c.stage == stage and not c.crisis]
+            crisis = [c for c in pack.cards if c.stage == stage and c.crisis]
             for route in ("regular", "irregular"):
                 self._pools[stage, route] = Pool(
                     [c for c in of_stage if c.route in (route, "any")])
+                self._crisis[stage, route] = Pool(
+                    [c for c in crisis if c.route in (route, "any")])
             self._events[stage] = Pool([c for c in of_stage if c.route == "any"])
         self._contacts = tuple(c.id for c in pack.contacts)
         # per choice, what it requires (None: nothing) and its effects (None: none)
@@ -173,6 +189,15 @@ class Rules:
         allows = self.allows
         return [i for i, c in enumerate(card.choices) if allows(journey, c)]
 
+    def in_crisis(self, journey: Journey) -> bool:
+        """Risk has reached 10 and a crisis card waits instead of the next roll."""
+        return journey.risk >= RISK_MAX and bool(self._crisis_pool(journey))
+
+    def _crisis_pool(self, j: Journey) -> Optional[Pool]:
+        space = self.board.routes[j.route][j.position]
+        pool = self._crisis.get((space.stage, j.route))
+        return pool if pool is not None and pool.total else None
+
     def missing_documents(self, journey: Journey, stage: str) -> tuple[str, ...]:
         """Checkpoint documents of `stage` the journey does not hold."""
         return tuple(d for d in self.board.checkpoints.get(stage, ())
@@ -184,6 +209,10 @@ class Rules:
             return "a card is waiting for a choice"
         j = self._own(game)
         space = self.board.routes[j.route][j.position]
+        crisis = self._crisis_pool(j) if j.risk >= RISK_MAX else None
+        if crisis is not None:
+            self._draw_from(game, j, crisis, "crisis", events)
+            return self._end_turn_unless_card(game, events)
         if j.waiting:
             missing = self.missing_documents(j, space.stage)
             if missing:
@@ -209,13 +238,18 @@ class Rules:
         if not self.allows(j, choice):
             return "this choice is not offered"
         game.phase, game.card = ROLL, None
-        events.append(E.Chose(j.player, card.id, action.index, choice.safe))
+        events.append(E.Chose(j.player, card.id, action.index, choice.safe, choice.coerced))
+        risk_before = j.risk
         self._effects(game, j, choice, events)
         if j.active:              # (a `move` may have reached home)
             if choice.outcome:
                 self._finish(game, j, choice.outcome, BY_CARD, events)
-            elif j.risk >= RISK_MAX:
-                self._finish(game, j, self.pack.ending("risk"), BY_RISK, events)
+            elif j.risk >= RISK_MAX > risk_before:
+                crisis = self._crisis_pool(j)
+                if crisis is not None:
+                    self._draw_from(game, j, crisis, "crisis", events)
+                else:
+                    self._finish(game, j, self.pack.ending("risk"), BY_RISK, events)
             elif choice.next:
                 self._show(game, j, self._cards[choice.next], "next", events)
         return self._end_turn_unless_card(game, events)
@@ -325,13 +359,21 @@ class Rules:
         if pool is None or not pool.total:
             events.append(E.NothingToDraw(j.player, stage, route))
             return
-        seen = j.seen
-        unseen = [i for i, cid in enumerate(pool.ids) if cid not in seen]
+        self._draw_from(game, j, pool, via, events)
+
+    def _draw_from(self, game: Game, j: Journey, pool: Pool, via: str, events: list) -> None:
+        """A card from the class's shared deck of `pool`: one nobody has drawn since
+        the deck was last reshuffled (when every card of it has been drawn)."""
+        drawn = game.drawn
+        fresh = [i for i, cid in enumerate(pool.ids) if cid not in drawn]
+        if not fresh:                         # the deck is used up: reshuffle it
+            ids = pool.ids
+            game.drawn = tuple(c for c in drawn if c not in ids)
         game.rng, r = next_random(game.rng)
         x = r / _TWO_64
-        if unseen and len(unseen) < len(pool.ids):
-            weights = [pool.cards[i].weight for i in unseen]
-            pick = unseen[bisect_right(list(accumulate(weights)), x * sum(weights))]
+        if fresh and len(fresh) < len(pool.ids):
+            weights = [pool.cards[i].weight for i in fresh]
+            pick = fresh[bisect_right(list(accumulate(weights)), x * sum(weights))]
         else:
             pick = bisect_right(pool.cumulative, x * pool.total)
         pick = min(pick, len(pool.cards) - 1)
@@ -340,7 +382,14 @@ class Rules:
     def _show(self, game: Game, j: Journey, card: Card, via: str, events: list) -> None:
         if card.id not in j.seen:
             j.seen = j.seen + (card.id,)
+        if card.id not in game.drawn:
+            game.drawn = game.drawn + (card.id,)
         events.append(E.CardDrawn(j.player, card.id, card.stage, j.route, via))
+        if card.shows:
+            j.shown = j.shown + tuple(e for e in card.shows if e not in j.shown)
+            if card.shows_act_and_means:
+                j.trafficked = True
+            events.append(E.ElementsShown(j.player, card.id, tuple(card.shows)))
         allows = self.allows
         if any(allows(j, c) for c in card.choices):
             game.phase, game.card = CARD_PHASE, card.id
@@ -392,10 +441,16 @@ class Rules:
 
     def _finish(self, game: Game, j: Journey, outcome: str, reason: str, events: list) -> None:
         kind = self._outcome_kind.get(outcome)
+        if kind == "safe" and j.trafficked:   # once trafficked, never "safe"
+            outcome = self.pack.ending("assisted")
+            kind = self._outcome_kind.get(outcome)
+            j.assisted = True
         j.ended, j.outcome, j.waiting = reason, outcome, False
         if kind == "trafficked" and j.contacts:
             j.assisted_by = j.contacts[-1]
-        events.append(E.JourneyEnded(j.player, outcome, kind, reason, j.assisted_by))
+            j.assisted = True
+        events.append(E.JourneyEnded(j.player, outcome, kind, reason, j.assisted_by,
+                                     j.assisted))
 
     def _end_turn_unless_card(self, game: Game, events: list) -> None:
         if game.phase != CARD_PHASE:

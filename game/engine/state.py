@@ -22,7 +22,7 @@ OVER = "over"      # every journey has ended, or the facilitator ended the game
 BY_CARD = "card"            # a choice's `outcome`
 BY_HOME = "home"            # reached home on the regular route, money >= debt
 BY_HOME_UNSAFE = "home-unsafe"  # reached home any other way
-BY_RISK = "risk"            # risk reached 10
+BY_RISK = "risk"            # risk reached 10 (a pack without crisis cards)
 BY_MAX_TURNS = "max-turns"  # the pack's max_turns ran out
 LEFT = "left"               # the player left; journey unfinished
 STOPPED = "stopped"         # the facilitator ended the game; journey unfinished
@@ -59,6 +59,9 @@ class Journey:
     ended: Optional[str] = None    # why the journey ended (BY_*, LEFT, STOPPED); None while on the way
     outcome: Optional[str] = None  # the pack outcome id it ended in (None when unfinished)
     assisted_by: Optional[str] = None  # contact that brought help after a trafficked outcome
+    shown: tuple[str, ...] = ()    # elements of trafficking the journey's cards showed
+    trafficked: bool = False       # passed a card that shows act and means: never "safe"
+    assisted: bool = False         # ended trafficked, then assisted
 
     @property
     def active(self) -> bool:
@@ -68,7 +71,8 @@ class Journey:
         return Journey(self.player, self.name, self.money, self.documents, self.route,
                        self.position, self.debt, self.risk, self.flags, self.contacts,
                        self.skip, self.turns, self.seen, self.waiting, self.ended,
-                       self.outcome, self.assisted_by)
+                       self.outcome, self.assisted_by, self.shown, self.trafficked,
+                       self.assisted)
 
     def to_json(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
@@ -76,7 +80,7 @@ class Journey:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Journey":
         kwargs = {f.name: data[f.name] for f in fields(cls) if f.name in data}
-        for name in ("documents", "flags", "contacts", "seen"):
+        for name in ("documents", "flags", "contacts", "seen", "shown"):
             kwargs[name] = tuple(kwargs.get(name, ()))
         return cls(**kwargs)
 
@@ -92,6 +96,7 @@ class Game:
     rng: int = 0               # splitmix64 state
     step: int = 0              # actions applied so far
     round: int = 1
+    drawn: tuple[str, ...] = ()  # the class's shared decks: cards drawn since each was reshuffled
 
     @property
     def over(self) -> bool:
@@ -105,10 +110,11 @@ class Game:
     def clone(self) -> "Game":
         """A copy, journeys included, that may be changed without touching this one."""
         return Game(self.pack_id, self.seed, tuple([j.clone() for j in self.journeys]),
-                    self.current, self.phase, self.card, self.rng, self.step, self.round)
+                    self.current, self.phase, self.card, self.rng, self.step, self.round,
+                    self.drawn)
 
     def to_json(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
         data["journeys"] = [j.to_json() for j in self.journeys]
         return data
 
@@ -116,6 +122,7 @@ class Game:
     def from_json(cls, data: dict[str, Any]) -> "Game":
         kwargs = {f.name: data[f.name] for f in fields(cls) if f.name in data}
         kwargs["journeys"] = tuple(Journey.from_json(j) for j in data["journeys"])
+        kwargs["drawn"] = tuple(kwargs.get("drawn", ()))
         return cls(**kwargs)
 
 

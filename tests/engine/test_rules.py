@@ -128,14 +128,28 @@ def test_event_space_draws_a_route_any_card_of_the_stage():
     assert new.phase == CARD and new.card == "rec-event"
 
 
-def test_cards_already_seen_are_drawn_only_when_no_unseen_card_is_left():
+def test_a_card_anyone_drew_waits_until_the_rest_of_the_deck_has_been_drawn():
+    extra = [card(f"rec-{i}", "recruitment", "regular") for i in range(3)]
+    rules = Rules(make_pack(cards=extra))
+    game, _ = rules.new_game(["a", "b"])
+    game.drawn = ("recruitment-regular", "rec-0", "rec-1")   # drawn by anyone in the class
+    target = space_index(rules, "regular", "card", "recruitment")
+    game, events = roll_to(rules, game, target)
+    assert first(events, E.CardDrawn).card == "rec-2"
+    assert "rec-2" in game.drawn
+
+
+def test_a_used_up_deck_is_reshuffled():
     extra = [card(f"rec-{i}", "recruitment", "regular") for i in range(3)]
     rules = Rules(make_pack(cards=extra))
     game, _ = rules.new_game(["a"])
-    game = place(rules, game, seen=("recruitment-regular", "rec-0", "rec-1"))
+    deck = ("recruitment-regular", "rec-0", "rec-1", "rec-2")
+    game.drawn = deck + ("travel-regular",)
     target = space_index(rules, "regular", "card", "recruitment")
-    _, events = roll_to(rules, game, target)
-    assert first(events, E.CardDrawn).card == "rec-2"
+    game, events = roll_to(rules, game, target)
+    drew = first(events, E.CardDrawn).card
+    assert drew in deck
+    assert game.drawn == ("travel-regular", drew)     # other decks keep their place
 
 
 def test_weight_zero_cards_are_never_drawn_but_can_follow_by_next():
