@@ -1,0 +1,283 @@
+"""Import: the spreadsheet's texts written back into the pack's YAML files.
+
+ruamel.yaml's round-trip data keeps the authors' comments and quoting; each
+file is then written in its own indentation style, and every line whose
+content did not change is taken from the original as it was, so a file gains
+the new texts and nothing else. A file is replaced in one step (a temporary
+file, then a rename), keeping its byte order mark and line ends.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.authoring.translations.csv_io import FILE, KEY, cell_text, read_csv
+from game.authoring.translations.pack_texts import (PackFile, TranslationError, read_pack,
+                                                    round_trip_yaml)
+from game.content.parts import TextField
+
+
+@dataclass
+class ImportResult:
+    changed_texts: int = 0
+    files_written: list[str] = field(default_factory=list)
+    added_languages: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # rows or columns that were not used
+
+
+def import_csv(folder: Path, csv_path: Path) -> ImportResult:
+    """Write the CSV's texts into the pack's YAML files. Raises TranslationError
+    (and OSError when a file cannot be written)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    languages_in_csv, rows, notes = read_csv(csv_path)
+    files, languages = read_pack(folder)
+    result = ImportResult(notes=notes)
+    by_name = {pack_file.name: pack_file for pack_file in files}
+    pack_file = files[0]
+    new_languages = [code for code in languages_in_csv if code not in languages]
+    if new_languages:
+        declared = pack_file.data.get("languages") if isinstance(pack_file.data, dict) else None
+        if not isinstance(declared, CommentedSeq):
+            raise TranslationError(f"{pack_file.path}: 'languages' must be a list like [id, en] "
+                                   "before a language can be added")
+        for code in new_languages:
+            declared.append(code)
+        pack_file.changed = True
+        result.added_languages = new_languages
+    all_languages = languages + new_languages
+    index: dict[tuple[str, str], TextField] = {}
+    twice: set[tuple[str, str]] = set()
+    for one_file in files:
+        for text_field in one_file.fields:
+            if (one_file.name, text_field.key) in index:
+                twice.add((one_file.name, text_field.key))
+            index[(one_file.name, text_field.key)] = text_field
+    done: dict[tuple[str, str], str] = {}
+    for row in rows:
+        where = (row.get(FILE, "").strip().replace("\\", "/"), row.get(KEY, "").strip())
+        line = row["_line"]
+        if where in done:
+            result.notes.append(f"line {line}: {where[0]} {where[1]} is also on line "
+                                f"{done[where]}: only the first was imported")
+            continue
+        done[where] = line
+        text_field = index.get(where)
+        if text_field is None:
+            result.notes.append(f"line {line}: no text '{where[1]}' in {where[0]}"
+                                f"{_hint(where, by_name, index)}: not imported")
+            continue
+        if where in twice:
+            result.notes.append(f"line {line}: {where[0]} has two '{where[1]}' (a duplicate "
+                                "id): not imported")
+            continue
+        wanted = {code: cell_text(row[code]) for code in languages_in_csv
+                  if cell_text(row.get(code, ""))}
+        if _set_texts(text_field, wanted, all_languages, CommentedMap):
+            result.changed_texts += 1
+            by_name[where[0]].changed = True
+    for one_file in files:
+        if one_file.changed:
+            _write(one_file)
+            result.files_written.append(one_file.name)
+    return result
+
+
+def _hint(where: tuple[str, str], by_name: dict, index: dict) -> str:
+    """Why a row matched no text: no such file, or a key close to one that exists."""
+    name, key = where
+    if name not in by_name:
+        return " (no such file in the pack)"
+    close = difflib.get_close_matches(key, [k for (n, k) in index if n == name], n=1)
+    if close:
+        return f" (did you mean '{close[0]}'? a card id may have changed)"
+    return ""
+
+
+# -- changing a text in ruamel's data ---------------------------------------------
+
+def _set_texts(text_field: TextField, wanted: dict[str, str], languages: list[str],
+               mapping_type) -> bool:
+    """Put `wanted` texts into the field; True if anything changed."""
+    value = text_field.value
+    if isinstance(value, str):
+        current = {languages[0]: value} if languages else {}
+        wanted = {code: text for code, text in wanted.items()
+                  if not _same_text(current.get(code), text)}
+        if not wanted:
+            return False
+        if set(wanted) <= {languages[0]} and len(languages) == 1:
+            text_field.container[text_field.name] = _like(value, wanted[languages[0]])
+            return True
+        new = mapping_type()
+        merged = {**current, **{code: _like(value, text) for code, text in wanted.items()}}
+        for code in [c for c in languages if c in merged] + [c for c in merged
+                                                             if c not in languages]:
+            new[code] = merged[code]
+        if all("\n" not in t and len(t) <= 60 and not _is_block(t)
+               for t in merged.values()):
+            new.fa.set_flow_style()
+        else:
+            new.fa.set_block_style()
+        text_field.container[text_field.name] = new
+        text_field.value = new
+        return True
+    if not isinstance(value, dict):
+        return False  # not a text the validator accepts: leave it for the author
+    changed = False
+    sample = next((t for t in value.values() if isinstance(t, str)), None)
+    for code, text in wanted.items():
+        old = value.get(code)
+        if _same_text(old, text):
+            continue
+        if code in value:
+            value[code] = _like(old if isinstance(old, str) else sample, text)
+        else:
+            _append(value, code, _like(sample, text))
+        changed = True
+    return changed
+
+
+def _same_text(old, new: str) -> bool:
+    """Equal but for the spaces and line ends around it (a cell is trimmed; a YAML
+    block text ends with a line end)."""
+    return isinstance(old, str) and old.strip() == new.strip()
+
+
+def _is_block(text) -> bool:
+    from ruamel.yaml import scalarstring
+    return isinstance(text, (scalarstring.LiteralScalarString,
+                             scalarstring.FoldedScalarString))
+
+
+def _like(example, text: str):
+    """`text` in the same YAML style (quotes, block) as `example`."""
+    from ruamel.yaml import scalarstring
+    for style in (scalarstring.DoubleQuotedScalarString, scalarstring.SingleQuotedScalarString,
+                  scalarstring.LiteralScalarString, scalarstring.FoldedScalarString):
+        if isinstance(example, style):
+            if style is scalarstring.SingleQuotedScalarString and "\n" in text:
+                return scalarstring.DoubleQuotedScalarString(text)
+            return style(text)
+    if example is None:
+        return scalarstring.DoubleQuotedScalarString(text)
+    return text  # plain: ruamel quotes it if the text needs quotes
+
+
+def _append(mapping, key: str, value) -> None:
+    """Add a key at the end of a mapping, keeping comments that followed it in place.
+
+    ruamel keeps the comment lines after a block mapping (such as a
+    "# --- irregular route ---" between two cards) with its last entry, so a
+    new last entry would land below them; they move to the new entry.
+    """
+    from ruamel.yaml.tokens import CommentToken
+    keys = list(mapping.keys())
+    mapping[key] = value
+    if not keys or mapping.fa.flow_style():
+        return
+    item = mapping.ca.items.get(keys[-1])
+    if not item or len(item) < 3 or item[2] is None:
+        return
+    token = item[2]
+    first, _newline, rest = token.value.partition("\n")
+    if not rest:
+        return
+    if first.strip():
+        token.value = first + "\n"
+    else:
+        item[2] = None
+    mapping.ca.items[key] = [None, None,
+                             CommentToken("\n" + rest, token.start_mark, None, token.column),
+                             None]
+
+
+# -- writing a file back with its layout ------------------------------------------
+
+# Indentation styles to try: (mapping, sequence, offset, top-level list at column 0).
+_LAYOUTS = ((2, 4, 2, True), (2, 2, 0, False), (2, 4, 2, False), (4, 4, 2, True),
+            (4, 6, 4, True), (4, 4, 0, False), (4, 6, 2, True), (3, 5, 2, True))
+
+
+def _dump(data, layout) -> str:
+    mapping, sequence, offset, dedent = layout
+    yaml = round_trip_yaml()
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    if dedent and offset and isinstance(data, list):
+        pad = " " * offset
+        text = "".join(line[offset:] if line.startswith(pad) else line
+                       for line in text.splitlines(True))
+    return text
+
+
+def _layout(original: str):
+    """The indentation style that reproduces the file most closely."""
+    data = round_trip_yaml().load(original)
+    best = None
+    for layout in _LAYOUTS:
+        text = _dump(data, layout)
+        if text == original:
+            return layout
+        matcher = difflib.SequenceMatcher(None, original.splitlines(), text.splitlines(),
+                                          autojunk=False)
+        score = matcher.ratio()
+        if best is None or score > best[0]:
+            best = (score, layout)
+    return best[1]
+
+
+_BEFORE_COMMENT = re.compile(r"(\S)[ \t]+#")
+
+
+def _comparable(line: str) -> str:
+    return _BEFORE_COMMENT.sub(r"\1 #", line.rstrip())
+
+
+def _keep_lines(original: str, new: str) -> str:
+    """`new`, but with every line whose content did not change taken from `original`
+    (so spacing before end-of-line comments and similar details stay as written)."""
+    old_lines = original.splitlines(True)
+    new_lines = new.splitlines(True)
+    matcher = difflib.SequenceMatcher(None, [_comparable(x) for x in old_lines],
+                                      [_comparable(x) for x in new_lines], autojunk=False)
+    out = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        out.extend(old_lines[a1:a2] if op == "equal" else new_lines[b1:b2])
+    text = "".join(out)
+    if original.endswith("\n") and not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+def render(data, original: str) -> str:
+    """The file's new text: ruamel's output in the file's own layout."""
+    return _keep_lines(original, _dump(data, _layout(original)))
+
+
+def _write(pack_file: PackFile) -> None:
+    text = render(pack_file.data, pack_file.text)
+    raw = pack_file.path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")  # keep a byte order mark the file had
+    if b"\r\n" in raw:  # and Windows line ends
+        text = text.replace("\n", "\r\n")
+    handle, temp = tempfile.mkstemp(prefix=".strings-", suffix=".yaml",
+                                    dir=pack_file.path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8",
+                       newline="") as out:
+            out.write(text)
+        os.replace(temp, pack_file.path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
