@@ -85,8 +85,10 @@ def play_game(rules: Rules, players: int, seed: int, policy: str,
 
 def simulate(pack: Pack, games: int, seed: int = 1, players: int = 1,
              policy: str = "random") -> dict:
-    """The summary `simulate --json` prints (cli-contract.md), with the median
-    number of turns and the trafficked journeys that were then assisted."""
+    """What `simulate --json` prints: pack, games, seed, policy, players;
+    journeys (games x players); outcomes and kinds, each adding up to the
+    journeys; turns per journey (mean, median, max); assisted (trafficked
+    journeys that were then helped); cards_never_drawn. Same seed, same summary."""
     if policy not in POLICY:
         raise ValueError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
     rules = Rules(pack)

@@ -1,4 +1,4 @@
-"""Simulation: bots playing through the rules (cli-contract.md, simulate)."""
+"""Simulation: bots playing through the rules, and what the simulate command promises."""
 from __future__ import annotations
 
 import json

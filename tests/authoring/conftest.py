@@ -8,15 +8,15 @@ import pytest
 
 from game.authoring.scaffold import create_pack
 from game.authoring.schema import default_dir
+from game.content.validate import find_pack_dirs
+from game.paths import ROOT, SCENARIOS
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "scenarios"
 GOOD_PACK = ROOT / "tests" / "fixtures" / "good-pack"
 
 
 def real_packs() -> list[Path]:
-    from game.content.validate import find_pack_dirs
-    return [p for p in find_pack_dirs(SCENARIOS)] + [GOOD_PACK]
+    """Every shipped pack, and the test fixture's good pack."""
+    return list(find_pack_dirs(SCENARIOS)) + [GOOD_PACK]
 
 
 @pytest.fixture

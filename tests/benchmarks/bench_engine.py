@@ -2,7 +2,7 @@
 
     python tests/benchmarks/bench_engine.py [--pack P]... [--games N] [--repeat R]
 
-Target (issue 2): at least 5,000 journeys per second. Prints figures; it is
+Target: at least 5,000 journeys per second. Prints figures; it is
 not a test. Times are CPU seconds of this process (time.process_time), so
 other work on the machine disturbs them less, and every figure is the best of
 --repeat runs. The baseline is a bare loop that draws as many splitmix64
