@@ -7,10 +7,11 @@ from typing import Optional
 
 import pygame
 
-from game.engine import actions as A
-from game.ui import text as T
-from game.ui.scenes.base import Overlay
+from game.engine.actions import Choose
 from game.localise import tr
+from game.ui.board.geometry import draw_space_icon
+from game.ui.scenes.base import Overlay
+from game.ui.text import block, line_height, text_width
 from game.ui.theme import palette
 from game.ui.widgets import Button, draw_mark, draw_warning, rounded
 
@@ -79,8 +80,8 @@ class CardScene(Overlay):
         journey = app.log.game.journey
         stage = tr(f"stage_{self.card.stage}")
         route = tr("route_irregular") if journey.route == "irregular" else tr("route_regular")
-        self.chip = T.block(f"{stage} · {route}", size, C.ink, inner.width, bold=True)
-        self.title = T.block(app.text(self.card.title), max(L.heading, size), C.ink,
+        self.chip = block(f"{stage} · {route}", size, C.ink, inner.width, bold=True)
+        self.title = block(app.text(self.card.title), max(L.heading, size), C.ink,
                              inner.width, bold=True)
         text = app.text(self.card.text)
         self.image = None
@@ -91,7 +92,7 @@ class CardScene(Overlay):
             if img is not None:
                 self.image = img
                 text_w = inner.width - img.get_width() - pad
-        self.text = T.block(text, size, C.ink, text_w)
+        self.text = block(text, size, C.ink, text_w)
         head_h = self.chip.height + pad // 2 + self.title.height + pad // 2
         body_h = max(self.text.height, self.image.get_height() if self.image else 0)
         # choices
@@ -136,7 +137,7 @@ class CardScene(Overlay):
         if index not in offered:
             return
         self.app.pop(self)
-        self.board.send(A.Choose(index))
+        self.board.send(Choose(index))
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -243,7 +244,7 @@ class _Confirm(Overlay):
         L = self.L
         label = tr("continue")
         w = min(rect.width - 2 * pad, max(round(L.height * 0.4),
-                                          T.text_width(label, L.heading, True) + 4 * L.pad))
+                                          text_width(label, L.heading, True) + 4 * L.pad))
         h = max(L.button_h, Button.height_for(label, w, L.heading))
         r = pygame.Rect(0, 0, w, h)
         r.bottomright = (rect.right - pad, rect.bottom - pad)
@@ -277,13 +278,13 @@ class FeedbackScene(_Confirm):
         width = L.centred(0.74, 10).width - 2 * pad
         self.icon = round(L.big * 1.2)
         safe = self.chose.safe
-        self.head = T.block(tr("good_choice") if safe else tr("risky_choice"), L.big,
+        self.head = block(tr("good_choice") if safe else tr("risky_choice"), L.big,
                             C.safe if safe else C.warning, width - self.icon - pad, bold=True)
-        self.you = T.block(tr("you_chose", label=app.text(self.choice.label)), L.body,
+        self.you = block(tr("you_chose", label=app.text(self.choice.label)), L.body,
                            C.ink_soft, width, bold=True)
-        self.text = T.block(app.text(self.choice.feedback), L.body, C.ink, width) \
+        self.text = block(app.text(self.choice.feedback), L.body, C.ink, width) \
             if self.choice.feedback else None
-        self.fx = [(kind, T.block(words, L.body, C.safe if kind == "good" else C.warning,
+        self.fx = [(kind, block(words, L.body, C.safe if kind == "good" else C.warning,
                                   width - L.body - pad, bold=True))
                    for kind, words in effect_lines(app, self.effects, self.route)]
         h = max(self.icon, self.head.height) + pad // 2 + self.you.height + pad // 2
@@ -311,7 +312,7 @@ class FeedbackScene(_Confirm):
             y += self.text.draw(surface, x, y, self.rect, "feedback-text") + L.pad // 2
         for kind, b in self.fx:
             d = round(L.body * 0.8)
-            draw_mark(surface, (x + d // 2, y + T.line_height(L.body) // 2), d,
+            draw_mark(surface, (x + d // 2, y + line_height(L.body) // 2), d,
                       "safe" if kind == "good" else "unsafe")
             y += b.draw(surface, x + L.body + L.pad, y, self.rect, "feedback-effect")
         self.group.draw(surface)
@@ -332,9 +333,9 @@ class MessageScene(_Confirm):
         pad = round(L.pad * 1.3)
         width = L.centred(0.66, 10).width - 2 * pad
         self.icon = round(L.big * 1.3)
-        self.title = T.block(self.title_text, L.heading, C.ink, width - self.icon - pad,
+        self.title = block(self.title_text, L.heading, C.ink, width - self.icon - pad,
                              bold=True) if self.title_text else None
-        self.text = T.block(self.message, L.body, C.ink, width - self.icon - pad)
+        self.text = block(self.message, L.body, C.ink, width - self.icon - pad)
         h = max(self.icon, (self.title.height + pad // 2 if self.title else 0) + self.text.height)
         h += pad + self.continue_h()
         self.rect = self.panel_for(h + 2 * pad, 0.66)
@@ -348,10 +349,8 @@ class MessageScene(_Confirm):
         x, y = self.inner.topleft
         c = (x + self.icon // 2, y + self.icon // 2)
         if self.kind == "safe":
-            from game.ui.scenes.board import draw_space_icon
-            draw_space_icon(surface, "safe", c, self.icon * 0.45, place="family")
+            draw_space_icon(surface, "safe", c, self.icon * 0.45)
         elif self.kind == "checkpoint":
-            from game.ui.scenes.board import draw_space_icon
             draw_space_icon(surface, "checkpoint", c, self.icon * 0.42)
         elif self.kind == "warning":
             draw_warning(surface, c, self.icon)
