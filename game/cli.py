@@ -21,12 +21,13 @@ COMMANDS = {module.NAME: module for module in (
 
 
 def parser() -> argparse.ArgumentParser:
-    """`run_game.py COMMAND ...`, every command a subparser."""
+    """`run_game.py COMMAND ...`, every command a subparser (`.commands` names them)."""
     others = ", ".join(name for name in COMMANDS if name != play.NAME)
     top = Parser(prog="run_game.py", description=(
         "Traveller's Dream (Mimpi Perantau): a board game about safe labour migration. "
         f"Commands: {others} (run_game.py COMMAND --help); without one, the game starts."))
     sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    top.commands = sub.choices
     for name, module in COMMANDS.items():
         prog = "run_game.py" if name == play.NAME else f"run_game.py {name}"
         description = module.HELP if name != play.NAME else top.description
@@ -44,7 +45,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     legacy = getattr(COMMANDS[argv[0]], "main_argv", None)
     if legacy is not None:               # TRANSITIONAL: a command still parsing its own argv
         return legacy(argv[1:])
-    args = parser().parse_args(argv)
+    top = parser()
+    args, unknown = top.parse_known_args(argv)
+    if unknown:                          # said by the command's own parser, with its usage
+        top.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.run(args)
     except KeyboardInterrupt:
