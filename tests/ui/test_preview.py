@@ -1,13 +1,14 @@
 """`run_game.py preview`: one card as the game shows it, reloading on change.
 
-Headless and fast: --screenshot draws off-screen, the reload test calls
-`Preview.poll` directly instead of waiting for the window's timer.
+Headless: --screenshot draws off-screen, the reload tests call `Preview.poll`
+directly, and the window's loop runs on a clock that moves a poll period at
+every look, so what it does is counted in loop turns, not seconds.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pygame
@@ -16,9 +17,10 @@ import pytest
 from game.cli import main
 from game.paths import SCENARIOS
 from game.content.validate import Problem
-from game.ui import text as T
-from game.ui.preview import CARD, ERRORS, NO_CARD, NO_PACK, Preview, main_preview, run_window
-from game.ui.scenes.preview import choice_notes, problem_lines
+from game.ui.preview import window
+from game.ui.preview.screen import choice_notes, problem_lines
+from game.ui.preview.window import CARD, ERRORS, NO_CARD, NO_PACK, Preview, run_window
+from game.ui.text import OVERFLOWS
 
 EXAMPLE = SCENARIOS / "example"
 
@@ -54,7 +56,7 @@ def test_screenshot_of_a_card_with_an_image(tmp_path, lang, size):
     assert code == 0
     image = pygame.image.load(str(out))
     assert image.get_size() == size
-    assert not T.OVERFLOWS, T.OVERFLOWS
+    assert not OVERFLOWS, OVERFLOWS
 
 
 def test_screenshot_shows_the_card_and_the_notes_in_the_language():
@@ -84,7 +86,7 @@ def test_longest_malaysia_card_fits_at_1024x768_in_both_languages():
             preview.notes_shown = notes
             preview.render()
             assert preview.scene.card.id == longest.id
-    assert not T.OVERFLOWS, T.OVERFLOWS
+    assert not OVERFLOWS, OVERFLOWS
 
 
 def test_text_is_at_least_3_percent_of_the_screen_height():
@@ -146,7 +148,7 @@ def test_click_on_an_offered_choice_follows_it():
 
 def test_unknown_card_says_did_you_mean_on_screen_and_on_stderr(tmp_path, capsys):
     out = tmp_path / "x.png"
-    code = main_preview(["--pack", "example", "rec-ofer", "--lang", "en",
+    code = main(["preview", "--pack", "example", "rec-ofer", "--lang", "en",
                          "--screenshot", str(out)])
     assert code == 1
     err = capsys.readouterr().err
@@ -161,13 +163,13 @@ def test_unknown_card_says_did_you_mean_on_screen_and_on_stderr(tmp_path, capsys
 
 def test_bad_command_line_exits_2(capsys):
     with pytest.raises(SystemExit) as exit_:
-        main_preview(["--pack", "example"])
+        main(["preview", "--pack", "example"])
     assert exit_.value.code == 2
     with pytest.raises(SystemExit) as exit_:
-        main_preview(["--pack", "example", "rec-offer", "--size", "huge"])
+        main(["preview", "--pack", "example", "rec-offer", "--size", "huge"])
     assert exit_.value.code == 2
     with pytest.raises(SystemExit) as exit_:
-        main_preview(["--help"])
+        main(["preview", "--help"])
     assert exit_.value.code == 0
     assert "CARD_ID" in capsys.readouterr().out
 
@@ -200,7 +202,7 @@ def test_pack_with_a_yaml_error_shows_the_errors_and_screenshot_exits_1(tmp_path
     assert any(t.startswith("cards/recruitment.yaml:") and "YAML syntax error" in t
                for t in shown)
     out = tmp_path / "errors.png"
-    assert main_preview(["--pack", str(folder), "rec-offer", "--screenshot", str(out)]) == 1
+    assert main(["preview", "--pack", str(folder), "rec-offer", "--screenshot", str(out)]) == 1
     assert out.is_file()                       # the error screen is saved too
     assert "YAML syntax error" in capsys.readouterr().err
 
@@ -244,15 +246,17 @@ def test_reloads_when_an_asset_changes_or_a_card_file_is_added(tmp_path):
     assert preview.poll() is True
 
 
-def test_window_loop_waits_polls_and_quits_on_escape(tmp_path, monkeypatch):
-    """The real loop, headless: it reloads a changed file, then Esc closes it."""
+def test_window_loop_polls_and_reloads_then_quits_on_escape(tmp_path, monkeypatch):
+    """The real loop, headless: a file changed after the first drawing is seen at
+    the next poll, the card is drawn again from it, and Esc closes the window.
+    The clock moves one poll period at each look, so every turn of the loop
+    polls: the reload must come within a few turns (a bounded count, not seconds)."""
     folder = copy_pack(tmp_path)
     preview = Preview(str(folder), "rec-offer", "en", (800, 600))
     cards = folder / "cards" / "recruitment.yaml"
     text = cards.read_text(encoding="utf-8")
-    monkeypatch.setattr("game.ui.preview.POLL_SECONDS", 0.05)
-    renders = []
-    real_render = Preview.render
+    renders, polls, turns = [], [], []
+    real_render, real_poll, real_wait = Preview.render, Preview.poll, pygame.event.wait
 
     def render(self, surface=None):
         out = real_render(self, surface)
@@ -263,8 +267,21 @@ def test_window_loop_waits_polls_and_quits_on_escape(tmp_path, monkeypatch):
             pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0))
         return out
 
+    def poll(self):
+        polls.append(real_poll(self))
+        return polls[-1]
+
+    def wait(timeout):
+        turns.append(timeout)
+        if len(turns) > 10:         # a loop that never reloads ends here, and fails below
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+        return real_wait(1)
+
+    ticks = itertools.count()
     monkeypatch.setattr(Preview, "render", render)
-    start = time.monotonic()
-    assert run_window(preview) == 0
-    assert time.monotonic() - start < 5
+    monkeypatch.setattr(Preview, "poll", poll)
+    monkeypatch.setattr(window.pygame.event, "wait", wait)
+    assert run_window(preview, clock=lambda: next(ticks) * window.POLL_SECONDS) == 0
+    assert polls[0] is True                  # the first poll saw the change and reloaded
+    assert len(renders) == 2 and len(turns) == 2, (len(renders), turns)
     assert "Changed offer" in renders[-1]

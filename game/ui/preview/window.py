@@ -1,15 +1,12 @@
-"""`run_game.py preview --pack P CARD_ID`: one card as the game shows it, for authors.
+"""The preview window: one card of a pack as the game shows it, for authors
+(`run_game.py preview`, options in game/commands/preview.py).
 
-    python run_game.py preview --pack malaysia rec-sponsor-visit
-    python run_game.py preview --pack my-pack/ doc-office --lang en --size 1024x768
-    python run_game.py preview --pack malaysia rec-sponsor-visit --screenshot card.png
-
-The card is drawn by the game's own CardScene (see scenes/preview.py), with
-notes beside it: what each choice needs, what it does, and the card or
-outcome it leads to. The window reloads within half a second whenever a file
-of the pack changes (pack.yaml, cards/, assets/: their modification times are
-polled while the loop waits for events, so it costs next to no CPU). A pack
-with errors shows the validator's FILE:LINE:COL lines instead of closing; an
+The card is drawn by the game's own CardScene (see screen.py), with notes
+beside it: what each choice needs, what it does, and the card or outcome it
+leads to. The window reloads within half a second whenever a file of the
+pack changes (pack.yaml, cards/, assets/: their modification times are polled
+while the loop waits for events, so it costs next to no CPU). A pack with
+errors shows the validator's FILE:LINE:COL lines instead of closing; an
 unknown card id shows "no card X (did you mean Y?)".
 
 Keys: 1-4 follow a choice's `next` card (a click on an offered choice too),
@@ -18,11 +15,10 @@ for a player who meets every `requires`, Tab hides or shows the notes (the card
 alone, at the full window, exactly as in a game), PgUp/PgDn or the mouse wheel
 scroll the notes, Esc or closing the window quits.
 
-With --screenshot FILE the screen is drawn once off-screen (no window opens),
-saved as a PNG, and the command exits 0; when the card cannot be shown (pack
-errors, unknown card id, no such pack) the message screen is saved instead,
-the reason is printed on stderr and the exit code is 1. A bad command line
-exits 2.
+`screenshot` draws the screen once off-screen (no window opens) and saves it:
+0 when the card was drawn; when it cannot be shown (pack errors, unknown card
+id, no such pack) the message screen is saved, the reason printed on stderr,
+and it returns 1.
 """
 from __future__ import annotations
 
@@ -31,50 +27,23 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional
 
 import pygame
 
-from game.args import Parser as _Parser
-from game.args import window_size as _size
+from game.localise import set_language, tr
 from game.paths import SCENARIOS
-from game.ui import text as T
-from game.localise import tr
-from game.paths import LOCALISATION
+from game.ui.layout import Layout
+from game.ui.preview.screen import (NOTES_SHARE, NotesView, card_scene, choice_notes,
+                                    draw_game_view, draw_message_screen, problem_lines,
+                                    shown_path)
+from game.ui.text import clear_caches, line_height
+from game.ui.theme import palette
 
 POLL_SECONDS = 0.4        # how often the pack's files are checked for changes
 CARD, ERRORS, NO_CARD, NO_PACK = "card", "errors", "no-card", "no-pack"
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
-
-
-def preview_parser() -> _Parser:
-    p = _Parser(prog="run_game.py preview",
-                description="Show one card as the game shows it, with what each choice "
-                "needs, does and leads to; reloads when the pack's files change. Keys: 1-4 "
-                "follow a choice, Backspace back, L language, R requirements met, Tab notes, "
-                "Esc quit.",
-                epilog="--screenshot exits 0 when the card was drawn; 1 (after saving the "
-                "message screen and printing the reason on stderr) when the pack has errors or "
-                "has no such card; 2 for a bad command line.")
-    p.add_argument("--pack", required=True,
-                   help="pack id under scenarios/ or the path to a pack folder")
-    p.add_argument("card", metavar="CARD_ID", help="the id of the card to show")
-    p.add_argument("--screenshot", type=Path, metavar="FILE",
-                   help="draw the screen once, save it to FILE (PNG) and exit")
-    p.add_argument("--lang", help="language to start in (default: the pack's first)")
-    p.add_argument("--size", type=_size, default=(1280, 800),
-                   help="window size, e.g. 1024x768 (default 1280x800)")
-    return p
-
-
-def use_language(code: str) -> None:
-    """Point the UI strings (python-i18n, as pygame-gui sets it up) at `code`."""
-    import i18n
-    i18n.set("file_format", "json")
-    if str(LOCALISATION) not in [str(p) for p in i18n.load_path]:
-        i18n.load_path.append(str(LOCALISATION))
-    i18n.set("locale", code)
 
 
 def pack_files(folder: Path) -> dict[str, tuple[int, int]]:
@@ -124,7 +93,8 @@ class Preview:
     # -- the pack ---------------------------------------------------------------
     def load(self) -> None:
         from game.content import lint_output
-        from game.content.validate import load_pack, resolve_pack
+        from game.content.headers import resolve_pack
+        from game.content.validate import load_pack
         from game.ui.scenes import card as card_scene
         self.folder = resolve_pack(self.pack_ref, self.scenarios_dir)
         self.files = pack_files(self.folder) if self.folder else {}
@@ -145,7 +115,8 @@ class Preview:
         """Reload if any file of the pack changed since the last load; True if it did."""
         folder = self.folder
         if folder is None:
-            folder = resolve_pack_quietly(self.pack_ref, self.scenarios_dir)
+            from game.content.headers import resolve_pack
+            folder = resolve_pack(self.pack_ref, self.scenarios_dir)
             if folder is None:
                 return False
         if pack_files(folder) == self.files and self.folder is not None:
@@ -267,35 +238,33 @@ class Preview:
         return True
 
     def _scroll(self, lines: int) -> None:
-        self.scroll = max(0, self.scroll + lines * T.line_height(max(1, self.size[1] * 3 // 100)))
+        self.scroll = max(0, self.scroll + lines * line_height(max(1, self.size[1] * 3 // 100)))
         self.dirty = True
 
     # -- drawing -----------------------------------------------------------------------
     def render(self, surface: Optional[pygame.Surface] = None) -> pygame.Surface:
         """Draw the whole preview on `surface` (a new one of `size` if None)."""
-        from game.ui.scenes import preview as P
-        from game.ui.theme import palette
         if not pygame.font.get_init():
             pygame.font.init()
         if surface is None:
             surface = pygame.Surface(self.size)
         self.size = surface.get_size()
-        use_language(self.lang)
+        set_language(self.lang)
         w, h = self.size
         self.scene = self.notes = self.message = None
         status = self.status
         if status != CARD:
-            self.message = P.draw_message_screen(surface, *self.message_lines(), self.scroll)
+            self.message = draw_message_screen(surface, *self.message_lines(), self.scroll)
             self.scroll = self.message.scroll
             self.dirty = False
             return surface
         card = self.card
         game_w = w
         if self.notes_shown:
-            game_w = w - max(round(w * P.NOTES_SHARE), 1)
-        self.scene = P.card_scene(self.pack, card, self.lang, (game_w, h), self.ready,
+            game_w = w - max(round(w * NOTES_SHARE), 1)
+        self.scene = card_scene(self.pack, card, self.lang, (game_w, h), self.ready,
                                   self.follow)
-        P.draw_game_view(surface.subsurface(pygame.Rect(0, 0, game_w, h)), self.scene)
+        draw_game_view(surface.subsurface(pygame.Rect(0, 0, game_w, h)), self.scene)
         if self.notes_shown:
             self.notes = self._notes(pygame.Rect(game_w, 0, w - game_w, h), palette())
             self.notes.scroll = self.scroll
@@ -305,14 +274,12 @@ class Preview:
         return surface
 
     def _notes(self, rect: pygame.Rect, C):
-        from game.ui.scenes import preview as P
-        from game.ui.layout import Layout
         card, host = self.card, self.scene.app
-        view = P.NotesView(rect, Layout(*self.size).min_text)
+        view = NotesView(rect, Layout(*self.size).min_text)
         gap = view.pad
         view.add(f"{tr('preview_heading')}: {card.id}", C.ink, bold=True)
         where = card.where
-        place = f"{P.shown_path(where.file, self.folder)}:{where.line}" if where.file else ""
+        place = f"{shown_path(where.file, self.folder)}:{where.line}" if where.file else ""
         facts = [place, tr(f"stage_{card.stage}")]
         if card.route != "any":
             facts.append(tr(f"route_{card.route}"))
@@ -322,7 +289,7 @@ class Preview:
         view.add(tr("preview_language", lang=self.lang.upper()), C.ink_soft)
         if any(ch.requires for ch in card.choices):
             view.add(tr("preview_as_ready" if self.ready else "preview_as_start"), C.ink_soft)
-        for note in P.choice_notes(host, card):
+        for note in choice_notes(host, card):
             head = f"{note.number} · {tr('preview_safe' if note.safe else 'preview_risky')}"
             view.add(head, C.safe if note.safe else C.warning, bold=True, gap=gap)
             indent = view.pad
@@ -343,7 +310,6 @@ class Preview:
 
     def message_lines(self) -> tuple[str, list[tuple[str, str, int]]]:
         """The title and lines of the screen shown instead of the card."""
-        from game.ui.scenes.preview import problem_lines
         status = self.status
         if status == NO_PACK:
             return tr("preview_no_pack", pack=self.pack_ref), []
@@ -372,11 +338,6 @@ class Preview:
         return [t for t in out if t]
 
 
-def resolve_pack_quietly(ref: str, scenarios_dir: Path) -> Optional[Path]:
-    from game.content.validate import resolve_pack
-    return resolve_pack(ref, scenarios_dir)
-
-
 def screenshot(preview: Preview, file: Path) -> int:
     """Draw once off-screen and save; 0 when the card was drawn, else 1."""
     surface = preview.render()
@@ -391,12 +352,14 @@ def screenshot(preview: Preview, file: Path) -> int:
     return 0
 
 
-def run_window(preview: Preview) -> int:
+def run_window(preview: Preview, clock: Callable[[], float] = time.monotonic) -> int:
+    """The window until Esc or close: it sleeps until an event comes, and looks at
+    the pack's files every POLL_SECONDS (by `clock`)."""
     pygame.display.init()
     pygame.display.set_caption(f"Preview: {preview.card_id} - Mimpi Perantau")
     screen = pygame.display.set_mode(preview.size, pygame.RESIZABLE)
     pygame.key.set_repeat(400, 60)
-    last_poll = time.monotonic()
+    last_poll = clock()
     wait_ms = round(POLL_SECONDS * 1000)
     while True:
         if preview.dirty:
@@ -405,30 +368,29 @@ def run_window(preview: Preview) -> int:
             pygame.display.flip()
             pygame.display.set_caption(f"Preview: {preview.card_id} - Mimpi Perantau")
         # sleep until an event comes or it is time to look at the files again
-        left = max(1, wait_ms - round((time.monotonic() - last_poll) * 1000))
+        left = max(1, wait_ms - round((clock() - last_poll) * 1000))
         events = [pygame.event.wait(left)] + pygame.event.get()
         for event in events:
             if event.type == pygame.NOEVENT:
                 continue
             if not preview.handle(event):
                 return 0
-        if time.monotonic() - last_poll >= POLL_SECONDS:
-            last_poll = time.monotonic()
+        if clock() - last_poll >= POLL_SECONDS:
+            last_poll = clock()
             preview.poll()
 
 
-def main_preview(argv: Sequence[str]) -> int:
-    args = preview_parser().parse_args(list(argv))
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+def show(pack_ref: str, card_id: str, lang: Optional[str], size: tuple[int, int],
+         screenshot_file: Optional[Path] = None) -> int:
+    """The `preview` command: the window, or with `screenshot_file` one image saved.
+    0 when the card was shown; 1 when a screenshot had to show why it could not be."""
     pygame.font.init()
-    T.clear_caches()
+    clear_caches()
     try:
-        preview = Preview(args.pack, args.card, args.lang, args.size)
-        if args.screenshot is not None:
-            return screenshot(preview, args.screenshot)
+        preview = Preview(pack_ref, card_id, lang, size)
+        if screenshot_file is not None:
+            return screenshot(preview, screenshot_file)
         return run_window(preview)
-    except KeyboardInterrupt:
-        return 130
     finally:
         pygame.quit()
-        T.clear_caches()      # its fonts died with pygame.quit
+        clear_caches()      # its fonts died with pygame.quit

@@ -17,12 +17,12 @@ from typing import Callable, Optional, Sequence
 
 import pygame
 
-from game.engine import state as S
 from game.engine.rules import Rules
-from game.ui import text as T
+from game.engine.state import CARD as CARD_PHASE
+from game.localise import money, pick, tr
 from game.ui.layout import Layout
 from game.ui.scenes.card import CardScene, effect_lines
-from game.localise import tr
+from game.ui.text import TextBlock, block, draw_line, line_height, text_width
 from game.ui.theme import palette
 from game.ui.widgets import rounded
 
@@ -55,8 +55,6 @@ class CardHost:
     """What CardScene asks of the App, for one card outside a game."""
 
     def __init__(self, pack, card, lang: str, size: tuple[int, int], ready: bool = False):
-        from game.ui.app import App
-        self._app_text, self._app_money = App.text, App.money
         self.pack, self.lang = pack, lang
         self.L = Layout(*size)
         self.rules = Rules(pack)
@@ -75,14 +73,15 @@ class CardHost:
                 if req.money is not None:
                     money = max(money, req.money)
             journey.documents, journey.flags, journey.money = tuple(docs), tuple(flags), money
-        game.phase, game.card = S.CARD, card.id
+        game.phase, game.card = CARD_PHASE, card.id
         self.log = SimpleNamespace(game=game)
 
     def text(self, value, fallback: str = "") -> str:
-        return self._app_text(self, value, fallback)
+        """Pack text in the preview's language, as the App chooses it."""
+        return pick(value, self.lang, self.pack.languages, fallback)
 
     def money(self, amount: int) -> str:
-        return self._app_money(self, amount)
+        return money(amount, self.lang)
 
     @property
     def top(self):
@@ -211,8 +210,8 @@ class NotesView:
 
     def __init__(self, rect: pygame.Rect, size: int):
         self.rect, self.size = rect, size
-        self.items: list[tuple[T.TextBlock, int, int]] = []   # block, indent, gap before
-        self.footer: Optional[T.TextBlock] = None
+        self.items: list[tuple[TextBlock, int, int]] = []   # block, indent, gap before
+        self.footer: Optional[TextBlock] = None
         self.scroll = 0
 
     @property
@@ -225,11 +224,11 @@ class NotesView:
 
     def add(self, text: str, colour, bold=False, indent=0, gap=0, size=None) -> None:
         if text:
-            b = T.block(text, size or self.size, colour, self.width - indent, bold=bold)
+            b = block(text, size or self.size, colour, self.width - indent, bold=bold)
             self.items.append((b, indent, gap))
 
     def set_footer(self, text: str) -> None:
-        self.footer = T.block(text, self.size, palette().ink_soft, self.width)
+        self.footer = block(text, self.size, palette().ink_soft, self.width)
 
     @property
     def body(self) -> pygame.Rect:
@@ -242,11 +241,6 @@ class NotesView:
     def content_height(self) -> int:
         return sum(b.height + gap for b, _i, gap in self.items)
 
-    def scroll_by(self, lines: int) -> None:
-        step = T.line_height(self.size)
-        self.scroll = max(0, min(self.scroll + lines * step,
-                                 max(0, self.content_height - self.body.height)))
-
     def texts(self) -> list[str]:
         return [b.text for b, _i, _g in self.items] + ([self.footer.text] if self.footer else [])
 
@@ -255,7 +249,7 @@ class NotesView:
         if fill:
             surface.fill(C.paper, self.rect)
         body = self.body
-        tag_h = T.line_height(self.size)
+        tag_h = line_height(self.size)
         if self.content_height > body.height:   # keep a strip for the "more" tag
             body.height -= tag_h
         self.scroll = max(0, min(self.scroll, max(0, self.content_height - body.height)))
@@ -276,11 +270,11 @@ class NotesView:
             self.footer.draw(surface, body.x, fy, self.rect, "preview-keys")
         if more:
             label = tr("preview_more")
-            w = T.text_width(label, self.size, True) + self.pad * 2
+            w = text_width(label, self.size, True) + self.pad * 2
             tag = pygame.Rect(0, 0, w, tag_h)
             tag.topright = (body.right, body.bottom)
             rounded(surface, tag, C.secondary, self.pad // 2)
-            T.draw_line(surface, label, self.size, C.secondary_text, tag.center, bold=True,
+            draw_line(surface, label, self.size, C.secondary_text, tag.center, bold=True,
                         anchor="center", box=self.rect, what="preview-more")
 
 
