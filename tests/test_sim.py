@@ -35,6 +35,21 @@ def test_safe_play_ends_safe_more_often_than_random_and_random_than_risky():
     assert share["safe"] > share["random"] > share["risky"]
 
 
+def test_rounds_are_the_longest_journey_of_each_game():
+    one = simulate(EXAMPLE, 200, seed=2, players=1)
+    four = simulate(EXAMPLE, 200, seed=2, players=4)
+    assert one["rounds"]["median"] == one["turns"]["median"]
+    assert four["rounds"]["median"] >= four["turns"]["median"]
+    assert four["rounds"]["max"] == four["turns"]["max"]
+
+
+def test_the_short_board_makes_shorter_games():
+    full = simulate(EXAMPLE, 300, seed=4, players=4, length="full")
+    short = simulate(EXAMPLE, 300, seed=4, players=4, length="short")
+    assert short["length"] == "short"
+    assert short["rounds"]["median"] < full["rounds"]["median"]
+
+
 def test_cards_never_drawn_are_listed():
     summary = simulate(EXAMPLE, 300, seed=1, policy="safe")
     assert "tra-boat" in summary["cards_never_drawn"]      # an irregular-route card

@@ -9,6 +9,8 @@ import argparse
 import json
 from pathlib import Path
 
+from game.engine.board import LENGTHS
+
 NAME = "simulate"
 HELP = "play a pack many times with bots and summarise the outcomes"
 
@@ -20,6 +22,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--players", type=int, default=1, help="players per game, 1-6 (default 1)")
     p.add_argument("--policy", choices=("random", "safe", "risky"), default="random",
                    help="how bots choose (default random)")
+    p.add_argument("--length", choices=LENGTHS, default="full",
+                   help="board length: full, or short for a 25-minute lesson (default full)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--report", type=Path, metavar="OUT.html", help="write a balance report")
 
@@ -40,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"balance report written to {args.report}")
         if not args.json:
             return 0
-    summary = simulate(pack, args.games, args.seed, args.players, args.policy)
+    summary = simulate(pack, args.games, args.seed, args.players, args.policy, args.length)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
@@ -66,6 +70,11 @@ def print_summary(pack, summary: dict) -> None:
         print(f"  {outcome:<28} {count:>7}  {100 * count / n:5.1f}%")
     t = summary["turns"]
     print(f"turns per journey: mean {t['mean']}, median {t['median']}, max {t['max']}")
+    r = summary["rounds"]
+    print(f"rounds per game ({summary['players']} players, {summary['length']} board): "
+          f"median {r['median']}, max {r['max']}")
+    print(f"crisis cards per journey: {summary['crisis_draws']}; "
+          f"coerced choices per journey: {summary['coerced']}")
     print(f"trafficked, then assisted: {summary['assisted']}")
     never = summary["cards_never_drawn"]
     print(f"cards never drawn: {', '.join(never) if never else 'none'}")

@@ -9,7 +9,8 @@ The rules, in short (game-design.md, scenario-format.md):
 - Roll a d6 and walk space by space. On the regular route a player cannot
   leave a stage whose checkpoint documents they lack: they stop on the
   checkpoint and, each turn after, draw a card of that stage instead of
-  moving, until they hold them.
+  moving, until they hold them. That card is one that can give a missing
+  document when the stage has one (so waiting is a way to get it).
 - Card space: a card of the stage for the player's route (or `any`), by
   weight, from the class's shared deck: a card anyone drew is not drawn
   again until the rest of that deck has been (`Game.drawn`). Event space: a
@@ -97,6 +98,7 @@ class Rules:
         self._pools: dict[tuple[str, str], Pool] = {}
         self._crisis: dict[tuple[str, str], Pool] = {}
         self._events: dict[str, Pool] = {}
+        self._givers: dict[tuple, Pool] = {}    # checkpoint draws, by stage and missing documents
         for stage in {c.stage for c in pack.cards} | set(self.board.checkpoints):
             of_stage = [c for c in pack.cards if c.stage == stage and not c.crisis]
             crisis = [c for c in pack.cards if c.stage == stage and c.crisis]
@@ -217,7 +219,7 @@ class Rules:
             missing = self.missing_documents(j, space.stage)
             if missing:
                 events.append(E.CheckpointHeld(j.player, space.stage, missing))
-                self._draw(game, j, space.stage, "regular", "checkpoint", events)
+                self._draw_for_checkpoint(game, j, space.stage, missing, events)
                 return self._end_turn_unless_card(game, events)
             j.waiting = False
             events.append(E.CheckpointPassed(j.player, space.stage))
@@ -329,7 +331,7 @@ class Rules:
             j.waiting = True
             events.append(E.CheckpointHeld(j.player, space.stage, held))
             if resolve:
-                self._draw(game, j, space.stage, "regular", "checkpoint", events)
+                self._draw_for_checkpoint(game, j, space.stage, held, events)
             return
         if not resolve:
             return
@@ -360,6 +362,20 @@ class Rules:
             events.append(E.NothingToDraw(j.player, stage, route))
             return
         self._draw_from(game, j, pool, via, events)
+
+    def _draw_for_checkpoint(self, game: Game, j: Journey, stage: str,
+                             missing: Sequence[str], events: list) -> None:
+        """While held at a checkpoint: a card of the stage with a choice that gives
+        a missing document, when there is one (else any card of the stage)."""
+        pool = self._pools.get((stage, "regular"))
+        if pool is not None and pool.total:
+            giving = [c for c in pool.cards
+                      if any(d in missing for ch in c.choices for d in ch.effects.gain)]
+            if giving:
+                pool = self._givers.setdefault((stage, tuple(missing)), Pool(giving))
+                self._draw_from(game, j, pool, "checkpoint", events)
+                return
+        self._draw(game, j, stage, "regular", "checkpoint", events)
 
     def _draw_from(self, game: Game, j: Journey, pool: Pool, via: str, events: list) -> None:
         """A card from the class's shared deck of `pool`: one nobody has drawn since

@@ -165,3 +165,21 @@ def test_the_short_board_is_shorter_on_both_routes_with_the_same_stages():
             {s.stage for s in full.board.routes[route]}
     assert any(s.kind == "checkpoint" for s in short.board.routes["regular"])
     assert len(short.board.routes["irregular"]) < len(short.board.routes["regular"])
+
+
+# -- checkpoints -----------------------------------------------------------------------------
+
+def test_held_at_a_checkpoint_the_card_drawn_can_give_the_missing_document():
+    office = card("passport-office", "documentation", "regular",
+                  [choice(gain=["passport"]), choice(safe=False)])
+    others = [card(f"doc-{i}", "documentation", "regular") for i in range(5)]
+    rules = Rules(make_pack(cards=[office, *others], checkpoints={"documentation": ("passport",)}))
+    game, _ = rules.new_game(["a"])
+    gate = next(s.index for s in rules.board.routes["regular"] if s.kind == "checkpoint")
+    game = place(rules, game, position=gate, waiting=True)
+    for seed in range(20):
+        g = game.clone()
+        g.rng = seed
+        g, events = rules.apply(g, Roll())
+        assert first(events, E.CheckpointHeld).missing == ("passport",)
+        assert first(events, E.CardDrawn).card == "passport-office"
