@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from game.args import player_names, positive_float, window_size
+from game.engine.board import LENGTHS
 from game.paths import DEFAULT_PACK
 
 NAME = "play"
@@ -35,6 +36,7 @@ class PlayOptions:
     save_dir: Optional[Path] = None
     resume: bool = False
     mute: bool = False
+    length: str = "full"         # the board: full, or short for a 25-minute lesson
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -59,6 +61,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="where autosaves, reports and settings go")
     p.add_argument("--resume", action="store_true", help="continue the last unfinished game")
     p.add_argument("--mute", action="store_true", help="no sound")
+    p.add_argument("--length", choices=LENGTHS, default="full",
+                   help="board length: full, or short for a lesson of about 25 minutes")
 
 
 def options_from(args: argparse.Namespace) -> PlayOptions:
@@ -66,7 +70,7 @@ def options_from(args: argparse.Namespace) -> PlayOptions:
         lang=args.lang, pack=args.pack, players=args.players, fullscreen=args.fullscreen,
         size=args.size, autoplay=args.autoplay, seed=args.seed, screenshots=args.screenshots,
         frames=args.frames, speed=args.speed, save_dir=args.save_dir, resume=args.resume,
-        mute=args.mute)
+        mute=args.mute, length=args.length)
 
 
 def run(args: argparse.Namespace) -> int:

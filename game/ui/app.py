@@ -251,7 +251,7 @@ class App:
         from game.engine.log import GameLog
         from game.engine.rules import Rules
         from game.ui.scenes.board import BoardScene
-        self.rules = Rules(self.pack)
+        self.rules = Rules(self.pack, self.options.length)
         self.log = GameLog(self.rules, names, self.seed)
         self.on_action(self.log)
         self.replace_all(BoardScene(self))
