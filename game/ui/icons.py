@@ -1,9 +1,12 @@
 """Icons for the screens: load once, scale once per size, never crash.
 
-The PNGs live in ``assets/icons/`` and are drawn by ``assets/make_assets.py``
-(256x256, transparent). ``load_icon(name, size)`` returns a square surface of
-``size`` pixels; a missing or broken file gives a drawn placeholder and one
-logged warning instead of an exception. Nothing is read at import time.
+The PNGs live in ``assets/icons/`` (``game.paths.ICONS``) and are drawn by
+``assets/make_assets.py`` (256x256, transparent). ``find_icon(name, size)``
+returns a square surface of ``size`` pixels, or None when the file is missing
+or broken (the screens then draw a simple shape of their own);
+``load_icon(name, size)`` gives a drawn placeholder instead of None. Either
+way one warning is logged per icon, never an exception. Nothing is read at
+import time.
 
 ``document_icon_name(doc_id)`` picks the icon for a pack's document id
 ("ktp", "paspor", "work-visa", "bpjs" ...), defaulting to ``doc-generic``.
@@ -13,12 +16,13 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Optional
 
 import pygame
 
-log = logging.getLogger(__name__)
+from game.paths import ICONS
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "assets" / "icons"
+log = logging.getLogger(__name__)
 
 STAGE_ICONS = {
     "recruitment": "stage-recruitment",
@@ -68,13 +72,14 @@ ICON_NAMES: tuple[str, ...] = (
 
 _NAME_OK = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-_originals: dict[str, pygame.Surface | None] = {}   # None: failed, use placeholder
-_scaled: dict[tuple[str, int], pygame.Surface] = {}
+_originals: dict[str, Optional[pygame.Surface]] = {}   # None: failed
+_scaled: dict[tuple[str, int], Optional[pygame.Surface]] = {}
+_placeholders: dict[int, pygame.Surface] = {}
 _warned: set[str] = set()
 
 
 def icon_path(name: str) -> Path:
-    return ICON_DIR / f"{name}.png"
+    return ICONS / f"{name}.png"
 
 
 def dice_icon_name(value: int) -> str:
@@ -90,6 +95,7 @@ def clear_cache() -> None:
     """Forget loaded and scaled icons (and which warnings were given)."""
     _originals.clear()
     _scaled.clear()
+    _placeholders.clear()
     _warned.clear()
 
 
@@ -154,39 +160,62 @@ def placeholder(size: int) -> pygame.Surface:
     return s
 
 
-def load_icon(name: str, size: int) -> pygame.Surface:
-    """The icon `name` as a `size` x `size` surface with alpha.
-
-    Loaded from disk once, scaled once per size. Never raises: a missing or
-    broken icon logs one warning and returns a placeholder. The returned
-    surface is shared; copy it before drawing on it.
-    """
+def _key(name, size) -> tuple[str, int]:
+    """An icon's cache key: the name trimmed and lower-cased, the size at least 1."""
     try:
         size = max(1, int(size))
     except (TypeError, ValueError):
         size = 1
-    key = (name.strip().lower() if isinstance(name, str) else repr(name), size)
-    cached = _scaled.get(key)
-    if cached is not None:
-        return cached
+    return (name.strip().lower() if isinstance(name, str) else repr(name), size)
+
+
+def _for_display(surface: pygame.Surface) -> pygame.Surface:
+    """`surface` in the display's pixel format when there is a display (faster blits)."""
+    if _display_ready():
+        try:
+            return surface.convert_alpha()
+        except Exception:
+            pass
+    return surface
+
+
+def find_icon(name: str, size: int) -> Optional[pygame.Surface]:
+    """The icon `name` as a `size` x `size` surface with alpha, or None when it
+    cannot be had (after one logged warning).
+
+    Loaded from disk once, scaled once per size. Never raises. The returned
+    surface is shared; copy it before drawing on it.
+    """
+    key = _key(name, size)
+    if key in _scaled:
+        return _scaled[key]
+    name, size = key
+    out = None
     try:
-        orig = _load_original(key[0])
-        if orig is None:
-            out = placeholder(size)
-        elif orig.get_size() == (size, size):
-            out = orig.copy()
-        else:
-            out = pygame.transform.smoothscale(orig, (size, size))
-        if _display_ready():
-            try:
-                out = out.convert_alpha()
-            except Exception:
-                pass
+        orig = _load_original(name)
+        if orig is not None:
+            if orig.get_size() == (size, size):
+                out = orig.copy()
+            else:
+                out = pygame.transform.smoothscale(orig, (size, size))
+            out = _for_display(out)
     except Exception as exc:  # never let an icon take the game down
-        _warn_once(key[0], f"cannot draw it: {exc}")
-        out = placeholder(size)
+        _warn_once(name, f"cannot draw it: {exc}")
+        out = None
     _scaled[key] = out
     return out
+
+
+def load_icon(name: str, size: int) -> pygame.Surface:
+    """The icon `name` as a `size` x `size` surface with alpha: `find_icon`, or a
+    drawn placeholder when the icon is missing or broken."""
+    found = find_icon(name, size)
+    if found is not None:
+        return found
+    size = _key(name, size)[1]
+    if size not in _placeholders:
+        _placeholders[size] = _for_display(placeholder(size))
+    return _placeholders[size]
 
 
 # Keywords are matched against the lower-cased id. Short ones must be a whole

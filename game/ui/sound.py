@@ -1,14 +1,14 @@
 """Short sound effects, and silence whenever sound is not possible.
 
-    sounds = Sounds(enabled=settings.sound, volume=0.8)
+    sounds = Sounds(enabled=not settings.mute, volume=settings.volume)
     sounds.play("dice")          # "dice", "step", "good", "warning", "outcome"
     sounds.toggle_mute()
 
 The WAV files are synthesised by ``assets/make_assets.py`` into
-``assets/sounds/``. The mixer is started on the first unmuted ``play()``, not
-before. Where there is no audio device, the mixer fails to start, or a file is
-missing or broken, the game stays silent: one warning is logged per problem,
-nothing is raised.
+``assets/sounds/`` (``game.paths.SOUNDS``). The mixer is started on the first
+unmuted ``play()``, not before. Where there is no audio device, the mixer fails
+to start, or a file is missing or broken, the game stays silent: one warning
+is logged per problem, nothing is raised.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pygame
 
-log = logging.getLogger(__name__)
+from game.paths import SOUNDS
 
-SOUND_DIR = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+log = logging.getLogger(__name__)
 
 #: Every sound name, with its level relative to the others (0..1).
 SOUND_LEVELS = {
@@ -48,7 +48,7 @@ class Sounds:
     def __init__(self, enabled: bool = True, volume: float = 1.0, sound_dir: str | Path | None = None):
         self._muted = not enabled
         self._volume = _clamp(volume)
-        self._dir = Path(sound_dir) if sound_dir is not None else SOUND_DIR
+        self._dir = Path(sound_dir) if sound_dir is not None else SOUNDS
         self._state = "new"            # "new" -> "ready" | "failed"
         self._own_mixer = False        # did we start the mixer (and so may stop it)?
         self._sounds: dict[str, object] = {}   # name -> pygame.mixer.Sound | None

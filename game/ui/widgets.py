@@ -8,16 +8,13 @@ when that folder has them; otherwise they are drawn as simple shapes.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Callable, Optional
 
 import pygame
 
-from game.ui import text as T
+from game.ui.icons import document_icon_name, find_icon
+from game.ui.text import block, draw_line
 from game.ui.theme import palette, token_colours, token_shapes
-
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
-_icon_cache: dict[tuple[str, int], Optional[pygame.Surface]] = {}
 
 
 # -- primitives -------------------------------------------------------------
@@ -36,21 +33,9 @@ def rounded(surface: pygame.Surface, rect: pygame.Rect, colour, radius: int,
 
 
 def icon(name: str, size: int) -> Optional[pygame.Surface]:
-    """assets/icons/<name>.png scaled to `size`, or None when there is none."""
-    key = (name, size)
-    if key not in _icon_cache:
-        path = ASSETS / "icons" / f"{name}.png"
-        surf = None
-        if path.is_file():
-            try:
-                img = pygame.image.load(str(path))
-                if pygame.display.get_surface() is not None:
-                    img = img.convert_alpha()
-                surf = pygame.transform.smoothscale(img, (size, size))
-            except (pygame.error, ValueError):
-                surf = None
-        _icon_cache[key] = surf
-    return _icon_cache[key]
+    """assets/icons/<name>.png scaled to `size`, or None when there is none
+    (the caller then draws a shape of its own)."""
+    return find_icon(name, size)
 
 
 def shape_points(shape: str, center, r: float) -> list[tuple[float, float]]:
@@ -148,7 +133,6 @@ def draw_die(surface: pygame.Surface, rect: pygame.Rect, value: int, angle: floa
 
 def draw_document(surface: pygame.Surface, rect: pygame.Rect, doc_id: str) -> None:
     """A document icon: the asset if there is one, else a sheet with lines."""
-    from game.ui.icons import document_icon_name
     img = icon(document_icon_name(doc_id), rect.height)
     if img is not None:
         surface.blit(img, img.get_rect(center=rect.center))
@@ -200,13 +184,13 @@ class Button:
 
     def __init__(self, rect: pygame.Rect, label: str, on_press: Callable[[], None],
                  style: str = "primary", size: int = 24, number: Optional[int] = None,
-                 enabled: bool = True, reason: str = "", key_hint: str = "",
-                 align: str = "center", name: str = "", reason_size: Optional[int] = None):
+                 enabled: bool = True, reason: str = "", align: str = "center",
+                 name: str = "", reason_size: Optional[int] = None):
         self.rect = pygame.Rect(rect)
         self.reason_size = reason_size or size
         self.label, self.on_press, self.style, self.size = label, on_press, style, size
         self.number, self.enabled, self.reason = number, enabled, reason
-        self.key_hint, self.align, self.name = key_hint, align, name or label
+        self.align, self.name = align, name or label
         self.hover = False
         self.focused = False
         self.selected = False
@@ -228,9 +212,9 @@ class Button:
         pad = max(6, round(size * 0.55))
         left = round(size * 2.3) if number else pad
         inner_w = width - left - pad
-        h = T.block(label, size, (0, 0, 0), inner_w, bold=True).height
+        h = block(label, size, (0, 0, 0), inner_w, bold=True).height
         if reason:
-            h += T.block(reason, reason_size or size, (0, 0, 0), inner_w).height
+            h += block(reason, reason_size or size, (0, 0, 0), inner_w).height
         return max(h + pad + round(size * 0.5), round(size * 2.1))
 
     def colours(self):
@@ -260,11 +244,11 @@ class Button:
             badge.center = (self.rect.x + round(self.size * 1.2), self.rect.centery)
             pygame.draw.circle(surface, C.secondary if self.enabled else C.disabled_text,
                                badge.center, d / 2)
-            T.draw_line(surface, str(self.number), self.size, C.ink_inverse, badge.center,
+            draw_line(surface, str(self.number), self.size, C.ink_inverse, badge.center,
                         bold=True, anchor="center")
-        label = T.block(self.label, self.size, fg, inner.width, bold=True,
+        label = block(self.label, self.size, fg, inner.width, bold=True,
                         align=self.align if self.number is None else "left")
-        reason = T.block(self.reason, self.reason_size, fg, inner.width,
+        reason = block(self.reason, self.reason_size, fg, inner.width,
                          align=label.align) if self.reason else None
         total = label.height + (reason.height if reason else 0)
         y = inner.y + max(0, (inner.height - total) // 2)

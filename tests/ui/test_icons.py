@@ -1,19 +1,20 @@
-"""Icons: every known icon loads at any size, failures draw a placeholder,
-and the asset generator is deterministic and matches the committed files."""
+"""Icons: every known icon loads at any size, is read once and scaled once per
+size, failures draw a placeholder (or give None to a screen that draws its own
+shape), and the asset generator is deterministic, draws each file once and
+matches the committed files."""
 from __future__ import annotations
 
 import importlib.util
 import logging
-import time
 from pathlib import Path
 
 import pygame
 import pytest
 
+from game.paths import ASSETS
 from game.ui import icons
 
-ROOT = Path(__file__).resolve().parents[2]
-GENERATOR = ROOT / "assets" / "make_assets.py"
+GENERATOR = ASSETS / "make_assets.py"
 SIZES = (16, 24, 48, 96, 256, 300)
 
 
@@ -59,6 +60,28 @@ def test_scaled_copies_are_cached():
     assert icons.load_icon("money", 41) is not a
 
 
+def test_an_icon_is_read_once_and_scaled_once_per_size(monkeypatch):
+    loads, scales = [], []
+    real_load, real_scale = pygame.image.load, pygame.transform.smoothscale
+    monkeypatch.setattr(pygame.image, "load", lambda *a: loads.append(a) or real_load(*a))
+    monkeypatch.setattr(pygame.transform, "smoothscale",
+                        lambda *a: scales.append(a[1]) or real_scale(*a))
+    for _ in range(3):
+        for size in (24, 48, 24, 96):
+            icons.load_icon("debt", size)
+            icons.find_icon("debt", size)
+    assert len(loads) == 1
+    assert sorted(scales) == [(24, 24), (48, 48), (96, 96)]
+
+
+def test_find_icon_gives_none_for_a_missing_icon_and_warns_once(caplog):
+    caplog.set_level(logging.WARNING, logger=icons.__name__)
+    assert icons.find_icon("no-such-icon", 32) is None
+    assert icons.find_icon("no-such-icon", 48) is None
+    assert icons.find_icon("risk", 32).get_size() == (32, 32)
+    assert len(caplog.records) == 1
+
+
 def test_missing_icon_gives_placeholder_and_one_warning(caplog):
     caplog.set_level(logging.WARNING, logger=icons.__name__)
     surf = icons.load_icon("no-such-icon", 40)
@@ -75,7 +98,7 @@ def test_broken_file_gives_placeholder(tmp_path, monkeypatch, caplog):
     caplog.set_level(logging.WARNING, logger=icons.__name__)
     (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nthis is not a png")
     (tmp_path / "empty.png").write_bytes(b"")
-    monkeypatch.setattr(icons, "ICON_DIR", tmp_path)
+    monkeypatch.setattr(icons, "ICONS", tmp_path)
     for name in ("broken", "empty"):
         assert icons.load_icon(name, 32).get_size() == (32, 32)
     assert len(caplog.records) == 2
@@ -173,20 +196,25 @@ def test_generator_knows_exactly_the_icons_of_the_module():
     assert set(gen.ICONS) == set(icons.ICON_NAMES)
 
 
-def test_generator_is_deterministic_fast_and_matches_the_committed_assets(tmp_path):
+def test_generator_is_deterministic_draws_each_file_once_and_matches_the_committed_assets(
+        tmp_path, monkeypatch):
     gen = load_generator()
-    t0 = time.perf_counter()
+    drawn: list[str] = []
+    for table in (gen.ICONS, gen.SOUNDS):     # count the work: one drawing per file per run
+        for name, make in list(table.items()):
+            monkeypatch.setitem(table, name, lambda *a, _n=name, _m=make: drawn.append(_n)
+                                or _m(*a))
     first = gen.generate(tmp_path / "a")
     second = gen.generate(tmp_path / "b")
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 5.0, f"generating twice took {elapsed:.1f}s"
+    assert sorted(drawn) == sorted(2 * (list(gen.ICONS) + list(gen.SOUNDS)))
+    assert len(first) == len(gen.ICONS) + len(gen.SOUNDS)
     assert [p.relative_to(tmp_path / "a") for p in first] == [p.relative_to(tmp_path / "b") for p in second]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
 
     # what is committed is what the generator makes (pixels, not PNG bytes,
     # so a different zlib cannot fail this; a small tolerance for pygame.draw)
-    committed = ROOT / "assets"
+    committed = ASSETS
     for path in first:
         rel = path.relative_to(tmp_path / "a")
         mine = committed / rel
@@ -203,5 +231,5 @@ def test_generator_is_deterministic_fast_and_matches_the_committed_assets(tmp_pa
 
 
 def test_assets_stay_small():
-    total = sum(p.stat().st_size for p in (ROOT / "assets").rglob("*") if p.is_file())
+    total = sum(p.stat().st_size for p in ASSETS.rglob("*") if p.is_file())
     assert total < 1_500_000

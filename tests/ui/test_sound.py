@@ -4,16 +4,13 @@ from __future__ import annotations
 import importlib.util
 import logging
 import wave
-from pathlib import Path
 
 import pygame
 import pytest
 
+from game.paths import ASSETS, SOUNDS
 from game.ui import sound
 from game.ui.sound import SOUND_NAMES, Sounds
-
-ROOT = Path(__file__).resolve().parents[2]
-SOUND_DIR = ROOT / "assets" / "sounds"
 
 
 @pytest.fixture(autouse=True)
@@ -142,7 +139,7 @@ def test_mixer_stopped_by_someone_else():
 
 @pytest.mark.parametrize("name", SOUND_NAMES)
 def test_sound_files_are_short_small_16bit(name):
-    path = SOUND_DIR / f"{name}.wav"
+    path = SOUNDS / f"{name}.wav"
     assert path.is_file(), "run python assets/make_assets.py"
     assert path.stat().st_size < 80_000
     with wave.open(str(path)) as w:
@@ -156,11 +153,11 @@ def test_sound_files_are_short_small_16bit(name):
 
 
 def test_sound_generation_is_deterministic(tmp_path):
-    spec = importlib.util.spec_from_file_location("make_assets", ROOT / "assets" / "make_assets.py")
+    spec = importlib.util.spec_from_file_location("make_assets", ASSETS / "make_assets.py")
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     a = gen.make_sounds(tmp_path / "a")
     b = gen.make_sounds(tmp_path / "b")
     for x, y in zip(a, b):
         assert x.read_bytes() == y.read_bytes()
-        assert x.read_bytes() == (SOUND_DIR / x.name).read_bytes(), f"{x.name} is out of date"
+        assert x.read_bytes() == (SOUNDS / x.name).read_bytes(), f"{x.name} is out of date"
