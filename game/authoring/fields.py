@@ -1,59 +1,24 @@
 """The scenario format as the authoring tools see it: parts, fields, kinds, help.
 
-Everything here is read from the validator's field tables
-(`game.content.validate.*_FIELDS`, `*_REQUIRED`) and from the content models
-(`game.content.model`: the dataclasses and the constants such as `STAGES`),
-so the JSON Schema, the translation spreadsheet and the scaffold follow the
-validator when it changes. What a model cannot say (that `next` names a card,
-that `endings` maps ending keys to outcome ids) is stated once, in `KINDS`.
-The bilingual help text of every field is in `HELP`; a test checks that every
-field the validator knows has help.
+The parts and their fields come from the content package (`game.content.parts`:
+the loader's field tables, which children each part holds, which fields are
+localised, and `walk_texts` over a file's localised texts) and from the
+content models (`game.content.model`: the dataclasses and the constants such
+as `STAGES`), so the JSON Schema, the translation spreadsheet and the
+scaffold follow the loader when it changes. What a model cannot say (that
+`next` names a card, that `endings` maps ending keys to outcome ids) is
+stated once, in `KINDS`. The bilingual help text of every field is in
+`HELP`; a test checks that every field the loader knows has help.
 """
 from __future__ import annotations
 
 import dataclasses
 import typing
-from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Optional
 
 from game.content import model
-from game.content import validate as v
-
-# -- the parts of the format ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Part:
-    name: str            # as the validator names it in messages: "card", "choice" ...
-    model: type          # the dataclass it loads into
-    fields: tuple[str, ...]
-    required: tuple[str, ...]
-
-
-PARTS: dict[str, Part] = {p.name: p for p in (
-    Part("pack", model.Pack, v.PACK_FIELDS, v.PACK_REQUIRED),
-    Part("start", model.Start, v.START_FIELDS, ()),
-    Part("document", model.Document, v.DOCUMENT_FIELDS, v.DOCUMENT_FIELDS),
-    Part("contact", model.Contact, v.CONTACT_FIELDS, v.CONTACT_FIELDS),
-    Part("outcome", model.Outcome, v.OUTCOME_FIELDS, v.OUTCOME_REQUIRED),
-    Part("elements", model.Elements, v.ELEMENT_FIELDS, v.ELEMENT_FIELDS),
-    Part("card", model.Card, v.CARD_FIELDS, v.CARD_REQUIRED),
-    Part("choice", model.Choice, v.CHOICE_FIELDS, v.CHOICE_REQUIRED),
-    Part("requires", model.Requires, v.REQUIRES_FIELDS, ()),
-    Part("effects", model.Effects, v.EFFECTS_FIELDS, ()),
-)}
-
-# Fields that hold other parts: (part, field) -> (child part, "list" | "one").
-CHILDREN: dict[tuple[str, str], tuple[str, str]] = {
-    ("pack", "start"): ("start", "one"),
-    ("pack", "documents"): ("document", "list"),
-    ("pack", "contacts"): ("contact", "list"),
-    ("pack", "outcomes"): ("outcome", "list"),
-    ("outcome", "elements"): ("elements", "one"),
-    ("card", "choices"): ("choice", "list"),
-    ("choice", "requires"): ("requires", "one"),
-    ("choice", "effects"): ("effects", "one"),
-}
+from game.content.parts import CHILDREN, PARTS, text_fields
+from game.content.parts import TextField, walk_texts  # noqa: F401  (the authoring tools' names)
 
 # What a value means where the Python type alone does not say it.
 # kind: text | int | number | bool | enum | id | ref | refs | pack-id | languages |
@@ -89,8 +54,6 @@ KINDS: dict[tuple[str, str], tuple[str, object]] = {
     ("effects", "skip"): ("int", 0),
 }
 
-_TEXT_HINTS = (model.Text, Optional[model.Text])
-
 
 def kind_of(part: str, name: str) -> tuple[str, object]:
     """(kind, detail) of a field: see KINDS; other kinds come from the model's types."""
@@ -98,9 +61,9 @@ def kind_of(part: str, name: str) -> tuple[str, object]:
         return "part", CHILDREN[(part, name)]
     if (part, name) in KINDS:
         return KINDS[(part, name)]
-    hint = _hints(PARTS[part].model)[name]
-    if hint in _TEXT_HINTS:
+    if name in text_fields(part):
         return "text", None
+    hint = _hints(PARTS[part].model)[name]
     if hint in (bool, Optional[bool]):
         return "bool", None
     if hint in (int, Optional[int]):
@@ -121,69 +84,8 @@ def _hints(cls: type) -> dict:
 _HINTS: dict[type, dict] = {}
 
 
-def text_fields(part: str) -> tuple[str, ...]:
-    """The localised fields of a part, in the validator's order."""
-    return tuple(name for name in PARTS[part].fields if kind_of(part, name)[0] == "text")
-
-
 def model_fields(part: str) -> set[str]:
     return {f.name for f in dataclasses.fields(PARTS[part].model)}
-
-
-# -- walking the localised texts of loaded YAML data ----------------------------
-
-@dataclass
-class TextField:
-    """One localised field found in a file: where it is and what it holds now."""
-    key: str          # stable: "title", "outcomes/debt-bondage/elements/act",
-    #                   "rec-offer/choices/2/feedback"
-    container: object  # the mapping that holds the field (dict-like)
-    name: str         # the field's name in that mapping
-    value: object     # a {language: text} mapping, a plain string, or something broken
-
-
-def _label(item, index: int) -> str:
-    ident = item.get("id") if isinstance(item, dict) else None
-    if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident):
-        return str(ident)
-    return f"#{index}"
-
-
-def walk_texts(data, root: str) -> Iterator[TextField]:
-    """Every localised field in one file's data. `root` is "pack" or "cards".
-
-    Works on plain PyYAML data and on ruamel's round-trip data alike, and
-    never fails on data of the wrong shape (it skips what it cannot read).
-    List items with an id are named by it; choices by their number from 1.
-    """
-    if root == "pack":
-        if isinstance(data, dict):
-            yield from _walk_part(data, "pack", "")
-    elif isinstance(data, list):
-        for index, card in enumerate(data, 1):
-            if isinstance(card, dict):
-                yield from _walk_part(card, "card", _label(card, index))
-
-
-def _walk_part(data: dict, part: str, prefix: str) -> Iterator[TextField]:
-    for name in PARTS[part].fields:
-        if name not in data:
-            continue
-        key = f"{prefix}/{name}" if prefix else name
-        kind, detail = kind_of(part, name)
-        value = data[name]
-        if kind == "text":
-            yield TextField(key, data, name, value)
-        elif kind == "part":
-            child, how = detail
-            if how == "one":
-                if isinstance(value, dict):
-                    yield from _walk_part(value, child, key)
-            elif isinstance(value, list):
-                for index, item in enumerate(value, 1):
-                    if isinstance(item, dict):
-                        label = str(index) if child == "choice" else _label(item, index)
-                        yield from _walk_part(item, child, f"{key}/{label}")
 
 
 # -- help shown by editors (JSON Schema descriptions) ----------------------------
