@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Optional
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content.yaml_source import NULL_TAG, read_yaml
+from game.paths import PACK_FILE
 
 if TYPE_CHECKING:
     from game.content import model
 
-PACK_FILE = "pack.yaml"
 PACK_ID = re.compile(r"[a-z0-9-]+")  # used with fullmatch
 
 
@@ -30,8 +30,6 @@ class PackHeader:
     description: model.Text
     languages: tuple[str, ...]
     path: Path
-
-
 
 
 def find_pack_dirs(path: str | os.PathLike) -> list[Path]:
@@ -91,5 +89,3 @@ def read_pack_header(path: str | os.PathLike) -> Optional[PackHeader]:
 
     title = text(found.get("title")) or {languages[0]: ident}
     return PackHeader(ident, title, text(found.get("description")), languages, folder)
-
-

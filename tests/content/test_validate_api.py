@@ -6,8 +6,9 @@ import shutil
 import pytest
 
 from game.content.model import Position
-from game.content.validate import (Problem, find_pack_dirs, load_pack, main_validate,
-                                   read_pack_header, resolve_pack, validate_paths)
+from game.cli import main
+from game.content.validate import (Problem, find_pack_dirs, load_pack, read_pack_header,
+                                   resolve_pack, validate_paths)
 
 from .conftest import GOOD_PACK, T, PackBuilder
 
@@ -69,6 +70,14 @@ def test_resolve_pack_by_id_or_path(tmp_path):
 
 # -- the validate command ----------------------------------------------------------
 
+def validate(*argv: str) -> int:
+    """`run_game.py validate ARGV...`: its exit code (argparse's own exits included)."""
+    try:
+        return main(["validate", *argv])
+    except SystemExit as exc:
+        return exc.code
+
+
 @pytest.fixture
 def packs(tmp_path):
     """A folder of packs: one good, one with a warning only."""
@@ -81,7 +90,7 @@ def packs(tmp_path):
 
 
 def test_exit_0_for_good_packs(tmp_path, capsys):
-    assert main_validate([str(GOOD_PACK)]) == 0
+    assert validate(str(GOOD_PACK)) == 0
     out, err = capsys.readouterr()
     assert out == "" and "no problems in 5 files" in err
 
@@ -91,7 +100,7 @@ def test_exit_1_for_errors_with_one_line_per_problem(tmp_path, capsys):
     builder.card("tra-agent")["stage"] = "travell"
     builder.card("work-wage")["titel"] = T("x")
     builder.write()
-    assert main_validate([str(builder.folder)]) == 1
+    assert validate(str(builder.folder)) == 1
     out, err = capsys.readouterr()
     lines = out.splitlines()
     assert len(lines) == 2
@@ -102,39 +111,39 @@ def test_exit_1_for_errors_with_one_line_per_problem(tmp_path, capsys):
 
 
 def test_warnings_pass_unless_strict(packs, capsys):
-    assert main_validate([str(packs)]) == 0
+    assert validate(str(packs)) == 0
     out, err = capsys.readouterr()
     assert ": warning: choice has no feedback" in out
     assert "0 errors, 1 warning in 10 files" in err
-    assert main_validate([str(packs), "--strict"]) == 1
+    assert validate(str(packs), "--strict") == 1
     out, _ = capsys.readouterr()
     assert ": error: choice has no feedback" in out
 
 
 def test_paths_are_shown_as_given(packs, capsys, monkeypatch):
     monkeypatch.chdir(packs.parent)
-    main_validate(["scenarios"])
+    validate("scenarios")
     out, _ = capsys.readouterr()
     assert out.startswith("scenarios/warned/cards/travel.yaml:")
 
 
 def test_exit_2_for_a_path_that_does_not_exist(tmp_path, capsys):
-    assert main_validate([str(tmp_path / "missing")]) == 2
+    assert validate(str(tmp_path / "missing")) == 2
     assert "no such file or folder" in capsys.readouterr().out
 
 
 def test_exit_2_for_a_bad_command_line(capsys):
-    assert main_validate([]) == 2
-    assert main_validate(["--bogus", "x"]) == 2
+    assert validate() == 2
+    assert validate("--bogus", "x") == 2
 
 
 def test_help_exits_0(capsys):
-    assert main_validate(["--help"]) == 0
+    assert validate("--help") == 0
     assert "--strict" in capsys.readouterr().out
 
 
 def test_folder_without_packs_is_an_error(tmp_path, capsys):
-    assert main_validate([str(tmp_path)]) == 1
+    assert validate(str(tmp_path)) == 1
     assert "no pack here" in capsys.readouterr().out
 
 
@@ -160,25 +169,25 @@ def test_validating_a_copy_of_the_good_pack_elsewhere(tmp_path):
 def test_field_tables_match_the_model():
     import dataclasses
 
-    from game.content import model, validate
+    from game.content import model, parts
 
     def names(cls, *internal):
         return {f.name for f in dataclasses.fields(cls)} - set(internal)
 
-    assert set(validate.PACK_FIELDS) == names(model.Pack, "cards", "path")
-    assert set(validate.START_FIELDS) == names(model.Start)
-    assert set(validate.DOCUMENT_FIELDS) == names(model.Document)
-    assert set(validate.CONTACT_FIELDS) == names(model.Contact)
-    assert set(validate.OUTCOME_FIELDS) == names(model.Outcome)
-    assert set(validate.ELEMENT_FIELDS) == names(model.Elements)
-    assert set(validate.CARD_FIELDS) == names(model.Card, "where")
-    assert set(validate.CHOICE_FIELDS) == names(model.Choice)
-    assert set(validate.REQUIRES_FIELDS) == names(model.Requires)
-    assert set(validate.EFFECTS_FIELDS) == names(model.Effects)
+    assert set(parts.PACK_FIELDS) == names(model.Pack, "cards", "path")
+    assert set(parts.START_FIELDS) == names(model.Start)
+    assert set(parts.DOCUMENT_FIELDS) == names(model.Document)
+    assert set(parts.CONTACT_FIELDS) == names(model.Contact)
+    assert set(parts.OUTCOME_FIELDS) == names(model.Outcome)
+    assert set(parts.ELEMENT_FIELDS) == names(model.Elements)
+    assert set(parts.CARD_FIELDS) == names(model.Card, "where")
+    assert set(parts.CHOICE_FIELDS) == names(model.Choice)
+    assert set(parts.REQUIRES_FIELDS) == names(model.Requires)
+    assert set(parts.EFFECTS_FIELDS) == names(model.Effects)
 
 
 def test_a_pack_folder_without_pack_yaml_is_reported(packs, capsys):
     (packs / "unfinished" / "cards").mkdir(parents=True)
-    assert main_validate([str(packs)]) == 1
+    assert validate(str(packs)) == 1
     out, _ = capsys.readouterr()
     assert f"{packs / 'unfinished' / 'pack.yaml'}:1:1: error: this folder has cards/" in out

@@ -1,0 +1,231 @@
+"""The checks across a whole pack, made once every file has been read.
+
+Each takes the `PackReader` that read the pack (the ids, references and
+facts it noted on the way) and adds its problems there:
+
+- `check_references`: ids that name nothing, documents or flags no card can
+  ever give, images that are not in the pack's assets/ folder;
+- `check_cards`: cards that `next` keeps a player in forever, cards nothing
+  can draw, stages with no card to draw;
+- `check_outcomes_used`: outcomes no choice or ending leads to.
+"""
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from game.content.model import ROUTES, STAGES, Card
+from game.content.problems import ERROR, WARNING, Problem, did_you_mean
+from game.paths import PACK_FILE
+
+if TYPE_CHECKING:
+    from game.content.build import PackReader
+
+
+def check_references(reader: PackReader) -> None:
+    """Every reference names something the pack defines, gives or holds."""
+    known = reader.ids
+    documents = known["document"]
+    assets: Optional[set[str]] = None
+    for kind, value, where in reader.refs:
+        if kind in known:
+            if value not in known[kind]:
+                reader.problem(where, f"no {kind} with id '{value}'"
+                                      + did_you_mean(value, known[kind]))
+        elif kind == "needed-document" or kind == "checkpoint-document":
+            if value not in documents:
+                reader.problem(where, f"no document with id '{value}'"
+                                      + did_you_mean(value, documents))
+            elif value in reader.documents_given:
+                pass
+            elif kind == "checkpoint-document":
+                reader.problem(where, f"checkpoint document '{value}' is never given: add it "
+                                      "to start.documents or to some card's effects.gain")
+            else:
+                reader.problem(where, f"document '{value}' is required here but neither "
+                                      "start nor any card gives it, so this choice is "
+                                      "never offered", WARNING)
+        elif kind == "image":
+            if assets is None:
+                assets = _asset_files(reader.folder)
+            _check_image(reader, value, where, assets)
+        elif kind == "flag":
+            if value not in reader.flags_set:
+                reader.problem(where, f"flag '{value}' is required here but no choice sets "
+                                      "it (effects.set), so this choice is never offered"
+                               + did_you_mean(value, reader.flags_set), WARNING)
+
+
+def _asset_files(folder: Path) -> set[str]:
+    """Every file under the pack's assets/ folder, as a / path relative to it."""
+    root = folder / "assets"
+    found = set()
+    for parent, _dirs, files in os.walk(root):
+        relative = Path(parent).relative_to(root)
+        for name in files:
+            found.add((relative / name).as_posix())
+    return found
+
+
+def _check_image(reader: PackReader, value: str, where: tuple, assets: set[str]) -> None:
+    names = value.replace("\\", "/").split("/")
+    if (value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value)
+            or ".." in names):
+        reader.problem(where, f"image '{value}' points outside the pack: give a path "
+                              "inside the pack's assets/ folder")
+    elif "\\" in value:
+        reader.problem(where, f"image '{value}': use / between folder names")
+    elif posixpath.normpath(value) not in assets:
+        reader.problem(where, f"image '{value}' is not in the pack's assets/ folder"
+                       + did_you_mean(value, assets))
+
+
+def check_cards(reader: PackReader, cards: list[Card]) -> None:
+    """No card traps a player, and every card can be drawn (the first of an id counts)."""
+    by_id = {}
+    for card in cards:
+        by_id.setdefault(card.id, card)
+    _check_loops(reader, by_id)
+    _check_drawable(reader, by_id)
+
+
+def _check_loops(reader: PackReader, by_id: dict[str, Card]) -> None:
+    """Report each set of cards that `next` keeps a player in forever."""
+    for group in _strongly_connected(by_id):
+        if len(group) == 1:
+            card = by_id[group[0]]
+            if not any(c.next == card.id for c in card.choices):
+                continue
+        members = set(group)
+        if any(c.next is None or c.next not in members or c.outcome
+               for ident in group for c in by_id[ident].choices):
+            continue
+        first = min((by_id[i] for i in group),
+                    key=lambda c: (_file_order(reader, c.where.file), c.where.line))
+        names = ", ".join(f"'{i}'" for i in sorted(group))
+        reader.problems.append(Problem(
+            first.where.file, first.where.line, first.where.column, ERROR,
+            f"cards {names} lead only to each other through 'next': a player can never "
+            "leave (give one choice no 'next', or an 'outcome')"
+            if len(group) > 1 else
+            f"card '{first.id}' leads only to itself through 'next': a player can never "
+            "leave (give one choice no 'next', or an 'outcome')"))
+
+
+def _file_order(reader: PackReader, file: str) -> int:
+    try:
+        return reader.files.index(file)
+    except ValueError:
+        return -1
+
+
+def _check_drawable(reader: PackReader, by_id: dict[str, Card]) -> None:
+    """Report cards no stage or route can ever draw, nor any `next` show."""
+    reached: set[str] = set()
+    irregular_open = False
+    todo = [c for c in by_id.values() if c.weight > 0 and c.route != "irregular"]
+    while todo:
+        card = todo.pop()
+        if card.id in reached:
+            continue
+        reached.add(card.id)
+        for choice in card.choices:
+            if choice.next in by_id and choice.next not in reached:
+                todo.append(by_id[choice.next])
+            if choice.effects.route == "irregular" and not irregular_open:
+                irregular_open = True
+                todo.extend(c for c in by_id.values()
+                            if c.weight > 0 and c.route == "irregular")
+    if reader.broken_cards:
+        return  # a card with errors may be the one that leads to the others
+    pointed_to = {c.next for card in by_id.values() for c in card.choices if c.next}
+    for card in by_id.values():
+        if card.id in reached:
+            continue
+        if card.weight == 0 and card.id not in pointed_to:
+            why = "its weight is 0 and no choice's 'next' leads to it"
+        elif card.route == "irregular" and card.weight > 0 and not reader.irregular_switch:
+            why = ("it is on the irregular route, but no choice moves a player there "
+                   "(effects.route: irregular)")
+        else:
+            why = "only cards that can never be drawn lead to it"
+        reader.problems.append(Problem(card.where.file, card.where.line, card.where.column,
+                                       ERROR, f"card '{card.id}' can never be drawn: {why}"))
+    for route in ROUTES if irregular_open else ("regular",):
+        for stage in STAGES:
+            if not any(c.stage == stage and c.weight > 0 and c.route in (route, "any")
+                       for c in by_id.values()):
+                reader.problems.append(Problem(
+                    reader.shown(PACK_FILE), 1, 1, WARNING,
+                    f"no card can be drawn in stage '{stage}' on the {route} route"))
+
+
+def _strongly_connected(by_id: dict[str, Card]) -> list[list[str]]:
+    """Tarjan's algorithm, iterative, over the `next` links between cards."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    counter = 0
+    for start in by_id:
+        if start in index or not any(c.next for c in by_id[start].choices):
+            continue
+        work = [(start, iter([c.next for c in by_id[start].choices
+                              if c.next in by_id]))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter([c.next for c in by_id[child].choices
+                                              if c.next in by_id])))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                groups.append(group)
+    return groups
+
+
+def check_outcomes_used(reader: PackReader, endings: dict, outcomes: tuple) -> None:
+    """Warn about outcomes no choice, ending or default ending (see Pack.ending) uses."""
+    used = {value for kind, value, _ in reader.refs if kind == "outcome"}
+    present = [o for o in outcomes if o is not None]
+    for key, kinds in (("home", ("safe",)), ("home-unsafe", ("unsafe", "trafficked")),
+                       ("risk", ("trafficked",))):
+        if key in endings:
+            continue
+        for kind in kinds:
+            first = next((o for o in present if o.kind == kind), None)
+            if first is not None:
+                used.add(first.id)
+                break
+    for ident, where in reader.outcome_places.items():
+        if ident not in used:
+            reader.problem(where, f"no choice or ending leads to outcome '{ident}'", WARNING)
