@@ -1,10 +1,10 @@
 """Text drawn once and reused: fonts, word wrap and a cache of rendered lines.
 
-Every piece of text on screen goes through `TextBlock` (or `line`), which
-wraps it to a width, renders each line once and keeps the surfaces until the
-text, size or colour changes. When a block does not fit the box it is given,
-the overflow is recorded in `OVERFLOWS`: the tests fail on any entry there,
-so clipped text is caught like a crash.
+Every piece of text on screen goes through `TextBlock` (`block`), which wraps
+it to a width and renders each line once, or through `draw_line` for one line;
+rendered lines are kept until the text, size or colour changes. When text
+does not fit the box it is given, the overflow is recorded in `OVERFLOWS`:
+the tests fail on any entry there, so clipped text is caught like a crash.
 """
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from typing import Optional
 import pygame
 
 _FONT_DIR = None
+_FONT_CACHE = 16   # open faces; each keeps its own glyph cache (about 1-2 MB)
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
-_lines: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
-_LINE_BYTES = 4 * 1024 * 1024  # and at most this many bytes of pixels
-_line_bytes = 0
 _LINE_CACHE = 40   # rendered lines kept for reuse; each can be ~0.3 MB at 1080p
+_LINE_BYTES = 4 * 1024 * 1024  # ... and at most this many bytes of pixels
+_lines: "OrderedDict[tuple, pygame.Surface]" = OrderedDict()
+_line_bytes = 0
 
 # (what, text, box) for every piece of text that did not fit its box.
 OVERFLOWS: list[tuple[str, str, tuple]] = []
@@ -27,14 +28,12 @@ LINE_SPACING = 1.22
 
 
 def font_dir() -> str:
+    """pygame-gui's data folder: its Noto Sans is the font of every text on screen."""
     global _FONT_DIR
     if _FONT_DIR is None:
         import pygame_gui
         _FONT_DIR = os.path.join(os.path.dirname(pygame_gui.__file__), "data")
     return _FONT_DIR
-
-
-_FONT_CACHE = 16  # each open face keeps its own glyph cache (about 1-2 MB)
 
 
 def font(size: int, bold: bool = False) -> pygame.font.Font:

@@ -46,9 +46,6 @@ class Palette:
     def __getitem__(self, name: str) -> pygame.Color:
         return self._c[name]
 
-    def names(self):
-        return self._c.keys()
-
 
 _palette: Palette | None = None
 

@@ -37,13 +37,12 @@ from game.ui.layout import Layout
 from game.ui.preview.screen import (NOTES_SHARE, NotesView, card_scene, choice_notes,
                                     draw_game_view, draw_message_screen, problem_lines,
                                     shown_path)
+from game.ui.scenes.card import NUMBER_KEYS
 from game.ui.text import clear_caches, line_height
 from game.ui.theme import palette
 
 POLL_SECONDS = 0.4        # how often the pack's files are checked for changes
 CARD, ERRORS, NO_CARD, NO_PACK = "card", "errors", "no-card", "no-pack"
-NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
-               pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
 
 
 def pack_files(folder: Path) -> dict[str, tuple[int, int]]:
