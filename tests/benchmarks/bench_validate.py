@@ -8,9 +8,14 @@ floor: the C parser does the least work possible) and `load_pack`. The
 target is a ratio of at most about 1.5, and under 0.5 s for 300 cards.
 
 `load_pack` pauses the cyclic garbage collector while it loads (see
-validate.py), which a bare `yaml.compose` does not; so the figures are
-also given with the collector off for both, comparing the work alone.
-Times are CPU seconds (time.process_time), the best of --repeat runs.
+game/content/validate.py), which a bare `yaml.compose` does not; so the
+figures are also given with the collector off for both, comparing the work
+alone. Times are CPU seconds (time.process_time), the best of --repeat runs.
+
+Last, it times how fast hostile files are refused (an alias bomb, a 50 MB
+file, nesting deep enough to overflow the parser): each should take a few
+milliseconds. tests/content/test_yaml_source.py checks that they are refused
+early, by the work done; the times are here.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from game.content.validate import load_pack  # noqa: E402
+from game.content.yaml_source import compose_text, read_yaml  # noqa: E402
 
 STAGES = ("recruitment", "documentation", "travel", "work")
 CARDS_PER_FILE = 500
@@ -129,6 +135,41 @@ def validate_time(folder: Path) -> float:
     return elapsed
 
 
+BILLION_LAUGHS = "\n".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]"
+       for i in range(9)]) + "\n"
+DEEP = {
+    "100 000 [": "[" * 100_000,
+    "100 000 '- '": "- " * 100_000 + "x",
+    "800 indented keys": "a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 800)),
+}
+
+
+def best_of(repeat: int, work) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def refusal_times(root: Path, repeat: int) -> None:
+    """Print how long each kind of hostile file takes to be refused."""
+    print("refused (target: a few ms each):")
+    seconds = best_of(repeat, lambda: compose_text(BILLION_LAUGHS))
+    print(f"  billion laughs: {seconds * 1000:.1f} ms")
+    big = root / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB that was never written
+    seconds = best_of(repeat, lambda: read_yaml(big))
+    print(f"  50 MB file: {seconds * 1000:.1f} ms")
+    for name, text in DEEP.items():
+        seconds = best_of(repeat, lambda: compose_text(text))
+        print(f"  nesting, {name}: {seconds * 1000:.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=10_000)
@@ -150,6 +191,7 @@ def main() -> None:
         print(f"  with the garbage collector off for both: compose {floor_nogc:.3f} s, "
               f"load_pack {ours_nogc:.3f} s, ratio {ours_nogc / floor_nogc:.2f}")
         print(f"300 cards: load_pack {small_time:.3f} s (target < 0.5)")
+        refusal_times(Path(tmp), args.repeat)
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(load_pack, big)
