@@ -12,6 +12,8 @@ import re
 from collections import OrderedDict
 from typing import Iterable, Optional, Sequence
 
+from game.content.problems import plural
+
 # (pattern in a message, hint shown once per run)
 HINTS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), h) for p, h in (
     (r"is missing language", "every text needs each language the pack lists under "
@@ -51,8 +53,8 @@ def pretty_lines(problems: Sequence, read_line=None) -> list[str]:
     for file, group in by_file.items():
         errors = sum(p.severity == "error" for p in group)
         warnings = len(group) - errors
-        counts = ", ".join(x for x in (_plural(errors, "error") if errors else "",
-                                       _plural(warnings, "warning") if warnings else "") if x)
+        counts = ", ".join(x for x in (plural(errors, "error") if errors else "",
+                                       plural(warnings, "warning") if warnings else "") if x)
         out.append(f"== {file} ({counts})")
         for problem in group:
             out.append(str(problem))
@@ -92,10 +94,6 @@ def _source_line(file: str, line: int) -> Optional[str]:
             _cache[file] = []
     lines = _cache[file]
     return lines[line - 1] if 0 < line <= len(lines) else None
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def clear_cache() -> None:

@@ -1,4 +1,6 @@
-"""Localised text: a mapping from language code to text (scenario-format.md).
+"""Localised text: a mapping from language code to text.
+
+How authors write it: scenarios/README.md, Part 3 — Reference, "Texts and languages".
 
 Kept apart from the models so that screens can pick a language cheaply at
 start-up, before any pack is loaded.

@@ -2,8 +2,9 @@
 
 Plain frozen dataclasses, standard library only (no yaml, no pygame, no
 files), so that the rules engine and the simulator can use them directly.
-The YAML loader (`yaml_source.py` / `validate.py`) builds them; the JSON
-Schema for editors is generated from the field tables in this module.
+The loader builds them from a pack's YAML (`build.py`, through
+`validate.load_pack`); the JSON Schema for editors is generated from these
+dataclasses and the field tables in `parts.py`.
 
 Every human-readable field is a `Text`: a mapping from language code to
 text. A single-language pack's plain strings are stored as

@@ -18,10 +18,10 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-Y = "tag:yaml.org,2002:"
-STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG = (Y + t for t in ("str", "int", "float", "bool",
-                                                                   "null"))
-SEQ_TAG, MAP_TAG, MERGE_TAG = Y + "seq", Y + "map", Y + "merge"
+YAML_TAG = "tag:yaml.org,2002:"  # the prefix of the standard tags: !!str is YAML_TAG + "str"
+STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG = (
+    YAML_TAG + t for t in ("str", "int", "float", "bool", "null"))
+SEQ_TAG, MAP_TAG, MERGE_TAG = YAML_TAG + "seq", YAML_TAG + "map", YAML_TAG + "merge"
 
 try:
     from yaml import CSafeLoader
@@ -63,8 +63,8 @@ MAX_FLOW_DEPTH = 500          # levels of [ ] and { }
 MAX_INDENT = 500              # columns of indentation
 MAX_INLINE = 250              # "- - - ..." or "? ? ..." entries opened on one line
 
-ALLOWED_TAGS = frozenset(Y + t for t in ("str", "int", "float", "bool", "null", "seq", "map",
-                                         "timestamp", "merge", "binary"))
+ALLOWED_TAGS = frozenset(YAML_TAG + t for t in (
+    "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "binary"))
 
 _TAG_AFTER = frozenset(" \t\r\n[]{},:?-")  # '!' after one of these may start a tag
 _DEEP_INDENT = re.compile(r"\n[ \t]{%d}" % MAX_INDENT)
@@ -271,4 +271,4 @@ def _flatten(node: MappingNode) -> None:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(Y):] if tag.startswith(Y) else tag
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag

@@ -24,7 +24,8 @@ IDS = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
 
 @st.composite
 def valid_packs(draw) -> tuple[str, dict, dict[str, list]]:
-    """(pack id, pack.yaml data, card files): any pack written to scenario-format.md."""
+    """(pack id, pack.yaml data, card files): any pack the format allows
+    (scenarios/README.md, Part 3 — Reference)."""
     languages = draw(st.lists(st.sampled_from(["id", "en", "ms", "ar", "tl"]), min_size=1,
                               max_size=3, unique=True))
     plain = len(languages) == 1 and draw(st.booleans())

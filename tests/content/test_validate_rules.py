@@ -1,4 +1,5 @@
-"""One failing fixture per rule of scenario-format.md, each checked at FILE:LINE."""
+"""One failing fixture per rule of the format (scenarios/README.md, Part 3 — Reference),
+each checked at FILE:LINE."""
 from __future__ import annotations
 
 import pytest
