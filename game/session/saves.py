@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
+from game.paths import PACK_FILE, pack_files
 from game.session.strings import Notice
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
@@ -55,7 +56,6 @@ FORMAT = "travellers-dream-save"
 VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
 MAX_ACTIONS = 100_000
-PACK_FILE = "pack.yaml"
 
 
 class BrokenSave(ValueError):
@@ -69,7 +69,8 @@ class BrokenSave(ValueError):
 # -- the pack's fingerprint ---------------------------------------------------------
 
 def pack_hash(pack: Union[Pack, str, os.PathLike]) -> str:
-    """A hash of a pack's content: its pack.yaml and card files.
+    """A hash of a pack's content: the files `game.paths.pack_files` lists
+    (pack.yaml and the card files), and nothing else in its folder.
 
     For a pack built in code (no folder) the hash is of the pack's data."""
     from game.content.model import Pack
@@ -80,12 +81,7 @@ def pack_hash(pack: Union[Pack, str, os.PathLike]) -> str:
     else:
         folder = Path(pack)
     digest = hashlib.sha256()
-    files = [folder / PACK_FILE]
-    cards = folder / "cards"
-    if cards.is_dir():
-        files += sorted(p for p in cards.rglob("*")
-                        if p.suffix in (".yaml", ".yml") and p.is_file())
-    for path in files:
+    for path in pack_files(folder):
         try:
             data = path.read_bytes()
         except OSError:

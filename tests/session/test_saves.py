@@ -63,10 +63,23 @@ def test_pack_hash_follows_the_card_files_not_the_assets(tmp_path):
     card_file.write_text(card_file.read_text(encoding="utf-8") + "\n# a comment\n",
                          encoding="utf-8")
     assert pack_hash(folder) != first
+    second = pack_hash(folder)
+    assert second != first
     (folder / "cards" / "more.yml").write_text("[]\n", encoding="utf-8")
-    assert len({first, pack_hash(folder)}) == 2
+    assert pack_hash(folder) not in (first, second)
     loaded = load_pack(folder).pack
     assert pack_hash(loaded) == pack_hash(folder)
+
+
+def test_pack_hash_reads_only_the_files_the_pack_is_made_of(tmp_path):
+    """Exactly game.paths.pack_files: what the validator skips, the hash skips."""
+    folder = write_pack(tmp_path)
+    first = pack_hash(folder)
+    (folder / "cards" / ".draft.yaml").write_text("- id: hidden\n", encoding="utf-8")
+    (folder / "cards" / "old").mkdir()
+    (folder / "cards" / "old" / "retired.yaml").write_text("[]\n", encoding="utf-8")
+    (folder / "cards" / "notes.txt").write_text("ideas\n", encoding="utf-8")
+    assert pack_hash(folder) == first
 
 
 def test_pack_hash_of_a_pack_built_in_code():
