@@ -32,12 +32,12 @@ from typing import Callable, Optional
 import pygame
 
 from game.localise import set_language, tr
-from game.paths import SCENARIOS
+from game.paths import CARDS_FOLDER, DEFAULT_LANG, PACK_FILE, SCENARIOS
 from game.ui.layout import Layout
 from game.ui.preview.screen import (NOTES_SHARE, NotesView, card_scene, choice_notes,
                                     draw_game_view, draw_message_screen, problem_lines,
                                     shown_path)
-from game.ui.scenes.card import NUMBER_KEYS
+from game.ui.scenes.card import NUMBER_KEYS, clear_images
 from game.ui.text import clear_caches, line_height
 from game.ui.theme import palette
 
@@ -45,8 +45,9 @@ POLL_SECONDS = 0.4        # how often the pack's files are checked for changes
 CARD, ERRORS, NO_CARD, NO_PACK = "card", "errors", "no-card", "no-pack"
 
 
-def pack_files(folder: Path) -> dict[str, tuple[int, int]]:
-    """(mtime, size) of pack.yaml and every file under cards/ and assets/."""
+def file_stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of pack.yaml and every file under cards/ and assets/: what
+    is looked at to know that the pack changed."""
     found: dict[str, tuple[int, int]] = {}
 
     def note(path: str) -> None:
@@ -56,8 +57,8 @@ def pack_files(folder: Path) -> dict[str, tuple[int, int]]:
             return
         found[path] = (st.st_mtime_ns, st.st_size)
 
-    note(os.path.join(folder, "pack.yaml"))
-    for sub in ("cards", "assets"):
+    note(os.path.join(folder, PACK_FILE))
+    for sub in (CARDS_FOLDER, "assets"):
         for root, _dirs, files in os.walk(os.path.join(folder, sub)):
             for name in files:
                 note(os.path.join(root, name))
@@ -94,17 +95,16 @@ class Preview:
         from game.content import lint_output
         from game.content.headers import resolve_pack
         from game.content.validate import load_pack
-        from game.ui.scenes import card as card_scene
         self.folder = resolve_pack(self.pack_ref, self.scenarios_dir)
-        self.files = pack_files(self.folder) if self.folder else {}
+        self.files = file_stamps(self.folder) if self.folder else {}
         lint_output.clear_cache()
-        card_scene._images.clear()          # an image in assets/ may have changed
+        clear_images()                      # an image in assets/ may have changed
         self.result = load_pack(self.folder) if self.folder else None
         errors = self.result is not None and any(
             p.severity == "error" for p in self.result.problems)
         self.pack = None if self.result is None or errors else self.result.pack
         if self.lang is None:
-            self.lang = self.pack.languages[0] if self.pack else "id"
+            self.lang = self.pack.languages[0] if self.pack else DEFAULT_LANG
         self.loads += 1
         if self.loads > 1:
             self.reloaded_at = time.strftime("%H:%M:%S")
@@ -118,7 +118,7 @@ class Preview:
             folder = resolve_pack(self.pack_ref, self.scenarios_dir)
             if folder is None:
                 return False
-        if pack_files(folder) == self.files and self.folder is not None:
+        if file_stamps(folder) == self.files and self.folder is not None:
             return False
         self.load()
         return True

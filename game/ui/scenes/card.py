@@ -20,6 +20,11 @@ NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
 _images: dict[tuple[str, int, int], Optional[pygame.Surface]] = {}
 
 
+def clear_images() -> None:
+    """Forget the pictures loaded (the pack's assets/ may have changed)."""
+    _images.clear()
+
+
 def card_image(pack, name: str, box: tuple[int, int]) -> Optional[pygame.Surface]:
     """The card's picture from the pack's assets/, fitted into `box`."""
     key = (f"{pack.path}/{name}", box[0], box[1])
