@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
 from game.paths import PACK_FILE, pack_files
-from game.session.strings import Notice
+from game.session.notices import Notice
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
     from game.content.model import Pack
@@ -59,7 +59,8 @@ MAX_ACTIONS = 100_000
 
 
 class BrokenSave(ValueError):
-    """A file that is not a usable save; `why` is a `strings` key (why.*)."""
+    """A file that is not a usable save; `why` names what is wrong (the words are
+    the `why.*` keys of localisation/session.<lang>.json)."""
 
     def __init__(self, why: str, detail: str = ""):
         super().__init__(f"{why}: {detail}" if detail else why)

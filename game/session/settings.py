@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.session.files import SessionPaths, set_aside, write_atomic
-from game.session.strings import Notice
+from game.session.notices import Notice
 
 TEXT_SIZES = ("normal", "large", "extra-large")
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}

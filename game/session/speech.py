@@ -39,8 +39,8 @@ import sys
 import threading
 from typing import Optional, Protocol, Sequence
 
-from game.content.model import Card, Choice, pick
-from game.session.strings import say
+from game.content.model import Card, Choice
+from game.localise import pick, tr
 
 MAX_CHARS = 4000          # more than any card; keeps a command line short
 _NO_WINDOW = 0x08000000   # subprocess.CREATE_NO_WINDOW on Windows
@@ -133,26 +133,12 @@ class EspeakEngine:
             return base   # espeak picks its main voice of the language ("en": en-gb)
         return "en"
 
-    def command(self, lang: str, volume: float, rate: float,
-                wav: Optional[str] = None) -> list[str]:
-        argv = [self.program, "-v", self.voice(lang), "-s", str(int(150 * rate)),
+    def command(self, lang: str, volume: float, rate: float) -> list[str]:
+        return [self.program, "-v", self.voice(lang), "-s", str(int(150 * rate)),
                 "-a", str(int(100 * max(0.0, min(1.0, volume)))), "--stdin"]
-        if wav:
-            argv += ["-w", wav]
-        return argv
 
     def start(self, text: str, lang: str, volume: float, rate: float) -> Utterance:
         return ProcessUtterance(self.command(lang, volume, rate), text.encode("utf-8"))
-
-    def to_wav(self, text: str, lang: str, path: str, timeout: float = 30) -> bool:
-        """Speak into a WAV file instead of the speakers (blocking); True when written."""
-        try:
-            done = subprocess.run(self.command(lang, 1.0, 1.0, wav=path),
-                                  input=text.encode("utf-8"), capture_output=True,
-                                  timeout=timeout)
-        except (OSError, subprocess.SubprocessError):
-            return False
-        return done.returncode == 0 and os.path.exists(path)
 
 
 class WindowsEngine:
@@ -238,49 +224,16 @@ def find_engine() -> Optional[Engine]:
     return None
 
 
-# -- a fake engine for tests ------------------------------------------------------------
-
-class FakeUtterance:
-    def __init__(self, text: str, lang: str):
-        self.text, self.lang = text, lang
-        self.stopped = False
-        self.finished = False
-
-    def done(self) -> bool:
-        return self.stopped or self.finished
-
-    def stop(self) -> None:
-        self.stopped = True
-
-
-class FakeEngine:
-    """Records what it was asked to say; an utterance runs until stopped or
-    `finish()`ed. `fail=True` makes it raise like a voice that will not start."""
-    name = "fake"
-
-    def __init__(self, fail: bool = False):
-        self.fail = fail
-        self.spoken: list[FakeUtterance] = []
-
-    def start(self, text: str, lang: str, volume: float, rate: float) -> FakeUtterance:
-        if self.fail:
-            raise OSError("no voice")
-        utterance = FakeUtterance(text, lang)
-        self.spoken.append(utterance)
-        return utterance
-
-    def finish(self) -> None:
-        for u in self.spoken:
-            u.finished = True
-
-
 # -- what the screens use ----------------------------------------------------------------
 
 _FIND = object()
 
 
 class Speaker:
-    """Reads text aloud without ever blocking the caller."""
+    """Reads text aloud without ever blocking the caller.
+
+    `engine`: the voice to read with; by default this computer's own
+    (`find_engine`), None for no voice at all."""
 
     def __init__(self, engine: object = _FIND, volume: float = 1.0, rate: float = 1.0):
         self.engine: Optional[Engine] = find_engine() if engine is _FIND else engine
@@ -303,11 +256,11 @@ class Speaker:
     def status(self, lang: str) -> str:
         """For the settings screen: which voice reads, or that none can."""
         if self.engine is None:
-            text = say("speech.none", lang)
+            text = _words("speech.none", lang)
             if sys.platform.startswith("linux"):
-                text += " " + say("speech.linux-hint", lang)
+                text += " " + _words("speech.linux-hint", lang)
             return text
-        return say("speech.ready", lang, engine=self.engine.name)
+        return _words("speech.ready", lang, engine=self.engine.name)
 
     def say(self, text: str, lang: str) -> bool:
         """Start reading `text` in `lang` (stopping what was being read) and return
@@ -336,6 +289,10 @@ class Speaker:
         self.stop()
 
 
+def _words(key: str, lang: str, **values) -> str:
+    return tr(key, lang, ns="session", **values)
+
+
 # -- what is read ------------------------------------------------------------------------
 
 def _sentence(text: str) -> str:
@@ -351,9 +308,9 @@ def card_speech(card: Card, lang: str, offered: Optional[Sequence[int]] = None) 
     parts = [_sentence(pick(card.title, lang)), _sentence(pick(card.text, lang))]
     for i, choice in enumerate(card.choices):
         label = _sentence(pick(choice.label, lang))
-        line = f"{say('speech.choice', lang, n=i + 1)}: {label}"
+        line = f"{_words('speech.choice', lang, n=i + 1)}: {label}"
         if offered is not None and i not in offered:
-            line += f" ({say('speech.not-offered', lang)})."
+            line += f" ({_words('speech.not-offered', lang)})."
         parts.append(line)
     return " ".join(p for p in parts if p)
 

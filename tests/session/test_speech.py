@@ -1,16 +1,15 @@
-"""Read-aloud: with a fake engine always, with the real espeak-ng where installed."""
+"""Read-aloud: the words read, the Speaker with a fake engine, and the espeak-ng
+engine driving a stand-in espeak-ng program (tests/session/fakes.py)."""
 from __future__ import annotations
 
 import base64
-import shutil
 import time
-
-import pytest
 
 from game.content.model import Card, Choice
 from game.session import speech
-from game.session.speech import (EspeakEngine, FakeEngine, Speaker, WindowsEngine,
-                                 card_speech, feedback_speech, parse_say_voices)
+from game.session.speech import (EspeakEngine, Speaker, WindowsEngine, card_speech,
+                                 feedback_speech, parse_say_voices)
+from tests.session.fakes import FakeEngine, calls, fake_espeak
 
 
 def bilingual(id_text: str, en_text: str) -> dict:
@@ -94,51 +93,47 @@ def test_the_mac_engine_finds_a_voice_for_the_language():
     assert parse_say_voices(out) == {"en": "Alex", "id": "Damayanti"}
 
 
-# -- the real engine ---------------------------------------------------------------------------
+# -- the espeak-ng engine, with a stand-in program ----------------------------------------------
 
-ESPEAK = shutil.which("espeak-ng") or shutil.which("espeak")
-needs_espeak = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed")
-
-
-def espeak_with_voices() -> EspeakEngine:
-    engine = EspeakEngine(ESPEAK)
-    for _ in range(100):
+def espeak_with_voices(folder) -> EspeakEngine:
+    engine = EspeakEngine(fake_espeak(folder))
+    for _ in range(400):                 # the voices are listed in the background
         if engine._voices is not None:
             break
-        time.sleep(0.05)
+        time.sleep(0.025)
+    assert engine._voices is not None
     return engine
 
 
-@needs_espeak
-def test_espeak_voices_for_bahasa_indonesia_and_english():
-    engine = espeak_with_voices()
+def test_espeak_voices_for_bahasa_indonesia_and_english(tmp_path):
+    engine = espeak_with_voices(tmp_path)
+    assert engine._voices == {"en-gb", "en-us", "id", "ms"}
     assert engine.voice("id") == "id"
-    assert engine.voice("en") == "en"
+    assert engine.voice("en") == "en"            # espeak's own main English voice
     assert engine.voice("id-ID") == "id"
     assert engine.voice("zz") == "en"
 
 
-@needs_espeak
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_espeak_really_speaks_each_language(tmp_path, lang):
-    engine = espeak_with_voices()
-    wav = tmp_path / f"{lang}.wav"
-    assert engine.to_wav(card_speech(CARD, lang), lang, str(wav))
-    data = wav.read_bytes()
-    assert data[:4] == b"RIFF" and data[8:12] == b"WAVE"
-    assert len(data) > 50_000                 # a few seconds of speech
-
-
-@needs_espeak
-def test_the_real_speaker_never_blocks_and_stops():
-    speaker = Speaker()
-    assert speaker.available and "espeak" in speaker.engine_name
-    long_text = " ".join([card_speech(CARD, "id")] * 30)
-    started = time.perf_counter()
-    assert speaker.say(long_text, "id")
-    assert time.perf_counter() - started < 0.5
-    process = speaker._current.process
+def test_espeak_is_given_the_whole_text_in_each_language(tmp_path):
+    engine = espeak_with_voices(tmp_path)
+    speaker = Speaker(engine, volume=0.5)
+    for n, lang in enumerate(("id", "en"), 1):
+        assert speaker.say(card_speech(CARD, lang), lang)
+        call = calls(tmp_path, n)[-1]          # noted before the next text stops it
+        assert call["args"] == ["-v", lang, "-s", "150", "-a", "50", "--stdin"]
+        assert call["text"] == " ".join(card_speech(CARD, lang).split())
     speaker.stop()
-    assert process.poll() is not None          # ended (killed, or already done)
+
+
+def test_say_returns_while_espeak_is_still_speaking_and_stop_ends_it(tmp_path):
+    speaker = Speaker(espeak_with_voices(tmp_path))
+    assert speaker.available and speaker.engine_name.startswith("espeak-ng")
+    long_text = " ".join([card_speech(CARD, "id")] * 30)
+    assert speaker.say(long_text, "id")
+    process = speaker._current.process
+    assert process.poll() is None and speaker.speaking   # said, not waited for
+    assert calls(tmp_path, 1)[0]["text"] == " ".join(long_text.split())
+    speaker.stop()
+    assert process.poll() is not None          # ended at once, not spoken to its end
     assert not speaker.speaking
     speaker.close()
