@@ -29,33 +29,31 @@ SUPPORT_OFFICE = "support-office"
 # route is a checkpoint when the pack lists documents for that stage (marked
 # here where the real procedure has one), and a card space otherwise.
 _REGULAR: Mapping[str, Sequence[str]] = {
-    "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT, CARD, CARD, CARD, EVENT, CARD),
-    "documentation": (CARD, CARD, SAFE + ":" + TRAINING_CENTRE, CARD, EVENT, CARD, CARD,
-                      CARD, CARD, CHECKPOINT),
-    "travel": (CARD, EVENT, CARD, CARD, CARD, CARD, CARD, CHECKPOINT),
-    "work": (CARD, CARD, EVENT, CARD, SAFE + ":" + SUPPORT_OFFICE, CARD, CARD, EVENT, CARD,
-             CARD, CARD, CARD),
+    "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT, CARD, CARD),
+    "documentation": (CARD, SAFE + ":" + TRAINING_CENTRE, CARD, EVENT, CARD, CARD, CHECKPOINT),
+    "travel": (CARD, EVENT, CARD, CARD, CARD, CHECKPOINT),
+    "work": (CARD, EVENT, CARD, SAFE + ":" + SUPPORT_OFFICE, CARD, CARD, EVENT, CARD),
 }
 _IRREGULAR: Mapping[str, Sequence[str]] = {
-    "recruitment": (CARD, CARD, EVENT, CARD, CARD, CARD),
-    "documentation": (CARD, CARD, EVENT, CARD),
-    "travel": (CARD, CARD, EVENT, CARD, CARD),
-    "work": (CARD, CARD, EVENT, CARD, CARD, CARD, EVENT, CARD, CARD),
+    "recruitment": (CARD, EVENT, CARD, CARD),
+    "documentation": (CARD, EVENT, CARD),
+    "travel": (CARD, EVENT, CARD, CARD),
+    "work": (CARD, EVENT, CARD, CARD, CARD, CARD),
 }
 
 # The short board (`--length short`): the same stages and places with fewer
 # spaces, for a lesson of about 25 minutes of play with 4 players.
 _REGULAR_SHORT: Mapping[str, Sequence[str]] = {
-    "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT, CARD),
-    "documentation": (CARD, SAFE + ":" + TRAINING_CENTRE, CARD, EVENT, CARD, CHECKPOINT),
-    "travel": (CARD, EVENT, CARD, CARD, CHECKPOINT),
-    "work": (CARD, EVENT, CARD, SAFE + ":" + SUPPORT_OFFICE, CARD, CARD),
+    "recruitment": (CARD, SAFE + ":" + FAMILY, CARD, EVENT),
+    "documentation": (CARD, SAFE + ":" + TRAINING_CENTRE, EVENT, CARD, CHECKPOINT),
+    "travel": (CARD, EVENT, CARD, CHECKPOINT),
+    "work": (CARD, EVENT, SAFE + ":" + SUPPORT_OFFICE, CARD, CARD),
 }
 _IRREGULAR_SHORT: Mapping[str, Sequence[str]] = {
-    "recruitment": (CARD, EVENT, CARD, CARD),
-    "documentation": (CARD, EVENT, CARD),
+    "recruitment": (CARD, EVENT, CARD),
+    "documentation": (CARD, CARD),
     "travel": (CARD, EVENT, CARD),
-    "work": (CARD, EVENT, CARD, CARD, CARD),
+    "work": (CARD, EVENT, CARD, CARD),
 }
 LENGTHS = ("full", "short")
 _LAYOUTS = {"full": (_REGULAR, _IRREGULAR), "short": (_REGULAR_SHORT, _IRREGULAR_SHORT)}

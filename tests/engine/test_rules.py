@@ -112,7 +112,8 @@ def test_card_space_draws_a_card_of_the_stage_for_the_players_route():
         g = game.clone()
         g.rng = seed
         new, events = rules.apply(g, Roll())
-        drawn = [e for e in events if isinstance(e, E.CardDrawn) and e.via == "card"]
+        drawn = [e for e in events if isinstance(e, E.CardDrawn) and e.via == "card"
+                 and e.stage == "recruitment"]
         seen.update(e.card for e in drawn)
     assert seen <= {"recruitment-regular", "rec-any"}
     assert "recruitment-regular" in seen
