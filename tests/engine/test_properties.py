@@ -120,3 +120,74 @@ def test_a_broken_saved_log_is_a_value_error_not_a_crash():
                    {**data, "seed": "x"}, {**data, "actions": ["roll"]}):
         with pytest.raises(ValueError):
             GameLog.from_json(RULES, broken)
+
+
+# -- format version 2 ---------------------------------------------------------------------
+
+def _v2(base, shows=(), crisis=False):
+    from game.content.model import Card
+    return Card(base.id, base.stage, base.title, base.text, base.choices, base.route,
+                weight=base.weight, shows=tuple(shows), crisis=crisis)
+
+
+def _coerced(c):
+    from game.content.model import Choice
+    return Choice(c.label, False, c.requires, c.effects, c.feedback, c.next, c.outcome,
+                  coerced=True)
+
+
+# A v2 pack: a handover that shows act and means yet offers a way out to `safe`,
+# a threat met by a coerced choice, and a crisis card in every stage.
+PACK_V2 = make_pack(
+    max_turns=40, endings={"risk": "in-debt"},
+    cards=[
+        card("push", "recruitment", "any", [choice(safe=False, risk=6, route="irregular"),
+                                           choice(safe=True, risk=-1)]),
+        _v2(card("handover", "travel", "irregular", [
+            choice(safe=True, outcome="safe-return", contact="sapa"),
+            choice(safe=False, risk=5)]), shows=("act", "means")),
+        card("threat", "work", "any", [_coerced(choice(debt=500, risk=4)),
+                                       choice(safe=True, route="regular")]),
+        *[_v2(card(f"crisis-{stage}", stage, "any", [
+            _coerced(choice(outcome="bonded")), choice(safe=True, risk=-3, contact="sapa")]),
+            shows=("act", "means", "purpose"), crisis=True)
+          for stage in ("recruitment", "documentation", "travel", "work")],
+    ])
+RULES_V2 = Rules(PACK_V2)
+
+
+def play_v2(seed: int, players: int):
+    rng = random.Random(seed)
+    log = GameLog(RULES_V2, [f"p{i}" for i in range(players)], seed)
+    while not log.game.over:
+        game = log.game
+        if game.phase == CARD:
+            log.apply(Choose(rng.choice(RULES_V2.offered(game))))
+        else:
+            log.apply(Roll())
+        assert len(log.actions) < 5000
+    return log
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32), players=st.integers(1, 6))
+def test_a_journey_that_passed_act_and_means_never_ends_safe(seed, players):
+    log = play_v2(seed, players)
+    passed = {e.player for e in log.all_events()
+              if isinstance(e, E.ElementsShown) and {"act", "means"} <= set(e.elements)}
+    for e in log.all_events():
+        if isinstance(e, E.JourneyEnded) and e.player in passed:
+            assert e.kind != "safe"
+            if e.reason == "card" and e.kind == "trafficked":
+                assert e.assisted or not log.game.journeys[e.player].contacts
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32), players=st.integers(1, 6))
+def test_with_crisis_cards_in_every_stage_risk_never_ends_a_journey(seed, players):
+    log = play_v2(seed, players)
+    for e in log.all_events():
+        if isinstance(e, E.JourneyEnded):
+            assert e.reason != "risk"
+        if isinstance(e, E.CardDrawn) and e.card.startswith("crisis-"):
+            assert e.via == "crisis"
