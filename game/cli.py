@@ -1,4 +1,4 @@
-"""The command line (cli-contract.md): play by default, or a named command.
+"""The command line: play by default, or a named command.
 
 Every command is a module under `game/commands/`; this is the one place they
 are registered, as argparse subcommands. `run_game.py` and the installed

@@ -1,4 +1,4 @@
-"""The commands of `run_game.py`, one module each (cli-contract.md).
+"""The commands of `run_game.py`, one module each.
 
 Every module here has the same three names, and `game.cli` registers them all
 in one place as argparse subcommands:

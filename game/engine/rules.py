@@ -5,7 +5,7 @@ through which the state changes.
 events the action caused; an action that is not legal now returns the same
 game and a single `Rejected` event (it never raises for a bad action).
 
-The rules, in short (game-design.md, scenario-format.md):
+The rules, in short (scenarios/README.md, Part 2, explains them to authors):
 - Roll a d6 and walk space by space. On the regular route a player cannot
   leave a stage whose checkpoint documents they lack: they stop on the
   checkpoint and, each turn after, draw a card of that stage instead of

@@ -1,4 +1,4 @@
-"""One test per rule of the engine (game-design.md, scenario-format.md)."""
+"""One test per rule of the engine (scenarios/README.md, Part 2)."""
 from __future__ import annotations
 
 import pytest
