@@ -6,9 +6,10 @@ replays them through the same rules, so a resumed game is the same game.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from game.engine.actions import Action, action_from_json
+from game.engine.debrief import Debrief, build_debrief
 from game.engine.events import Event, Rejected
 from game.engine.rules import Rules
 from game.engine.state import Game
@@ -23,10 +24,19 @@ class GameLog:
         self.actions: list[Action] = []
         self.states: list[Game] = [game]
         self.events: list[list[Event]] = [events]  # events[0]: the start of the game
+        self._debrief: Optional[Debrief] = None    # of the game as it is; None: to build
 
     @property
     def game(self) -> Game:
         return self.states[-1]
+
+    @property
+    def debrief(self) -> Debrief:
+        """The debrief of the game so far: built once per change of the log (every
+        action applied or undone), then shared by the screens, saves and reports."""
+        if self._debrief is None:
+            self._debrief = build_debrief(self.rules.pack, self.game, self.all_events())
+        return self._debrief
 
     def apply(self, action: Action) -> list[Event]:
         """Apply `action`; a rejected one is returned but not recorded."""
@@ -36,6 +46,7 @@ class GameLog:
         self.actions.append(action)
         self.states.append(game)
         self.events.append(events)
+        self._debrief = None
         return events
 
     def can_undo(self) -> bool:
@@ -48,6 +59,7 @@ class GameLog:
         self.actions.pop()
         self.states.pop()
         self.events.pop()
+        self._debrief = None
         return True
 
     def all_events(self) -> Iterator[Event]:

@@ -1,6 +1,7 @@
 """Autosave and resume: a game killed at any instant continues where it was.
 
-After every action the screens call `SaveStore.autosave(log, pack, lang)`. A
+After every action and undo, `SaveStore.autosave(log, pack, lang)` is called
+(by `game.session.Session`, which the game window is given). A
 save is one JSON file per game in the save folder's `saves/`, replaced
 atomically each time (files.write_atomic), so a power cut, a closed lid or
 `kill -9` loses at most the action under way. It holds:
@@ -12,7 +13,8 @@ atomically each time (files.write_atomic), so a power cut, a closed lid or
     names, seed, actions     what `GameLog` replays: the game itself
     over, round, step        for the title screen's "Continue"
     state                    the state reached, to check the replay against
-    record                   the debrief as plain data (record.py), for reports
+    debrief                  the debrief so far (ids only, game.engine.debrief),
+                             so that a report can be made without the pack
 
 Loading replays the actions through the rules: a resumed game is the same
 game. A save from a pack that has changed since is loaded and flagged
@@ -20,15 +22,18 @@ game. A save from a pack that has changed since is loaded and flagged
 damaged, cut short or not a save at all is renamed `<name>.broken-<time>`
 beside itself and a `Notice` names it. Nothing here raises for a bad file.
 
-Typical use by the screens:
+Typical use (what `game.session.Session` does):
 
     store = SaveStore(options.save_dir)
     info = store.latest()                     # the newest unfinished game, or None
     loaded = store.resume(info.path, SCENARIOS)   # None: it was broken (see notices)
     ...
     store.autosave(log, pack, lang)           # after every log.apply / log.undo
-    files = store.write_report(log, pack, lang)   # at the debrief
+    files = store.write_report(log, pack, lang)   # once the game is over
     for notice in store.take_notices(): show(notice.text(lang))
+
+A save made before saves kept the debrief holds a `record` instead; its
+report is made by replaying the game (`read_session`), which needs the pack.
 """
 from __future__ import annotations
 
@@ -41,16 +46,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Union
 
+from game.localise import pick
+from game.paths import PACK_FILE, pack_files
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
-from game.paths import PACK_FILE, pack_files
 from game.session.notices import Notice
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
     from game.content.model import Pack
     from game.engine.log import GameLog
     from game.engine.rules import Rules
-    from game.session.record import SessionRecord
+    from game.session.report import ReportSession
 
 FORMAT = "travellers-dream-save"
 VERSION = 1
@@ -115,8 +121,7 @@ class SaveInfo:
 
     def title(self, lang: str) -> str:
         """The pack's title in `lang` (its id when the save has no title)."""
-        from game.content.localised import pick
-        return pick(self.pack_title, lang, self.pack_id)
+        return pick(self.pack_title, lang, fallback=self.pack_id)
 
 
 @dataclass
@@ -242,19 +247,23 @@ def replay(body: dict[str, Any], rules: Rules) -> GameLog:
         raise ValueError(repr(exc)) from None
 
 
-def read_record(body: dict[str, Any], rules: Optional[Rules] = None) -> SessionRecord:
-    """The session record a parsed save holds, or, failing that, rebuilt by replay
-    with `rules`; ValueError when neither can be had."""
-    from game.session.record import SessionRecord, session_record
+def read_session(body: dict[str, Any], pack: Optional[Pack] = None) -> ReportSession:
+    """What the session report needs from a parsed save: the debrief it holds and
+    the names, dates and pack title kept beside it. A save without a readable
+    debrief (one made before saves kept it) is replayed with `pack`; ValueError
+    when there is no pack to replay it with, or it does not replay."""
+    from game.engine.debrief import Debrief
+    from game.session.report import ReportSession
     try:
-        return SessionRecord.from_json(body.get("record"))
+        debrief = Debrief.from_json(body.get("debrief"))
     except ValueError:
-        if rules is None:
+        if pack is None:
             raise
-    log = replay(body, rules)
-    pack = body["pack"]
-    return session_record(log, rules.pack, body["session"], body["lang"], body["started"],
-                          pack["hash"])
+        from game.engine.rules import Rules
+        debrief = replay(body, Rules(pack)).debrief
+    saved = body["pack"]
+    return ReportSession(body["session"], body["started"], body["lang"], saved["id"], debrief,
+                         pack, dict(saved["title"]))
 
 
 def now_iso() -> str:
@@ -325,10 +334,8 @@ class SaveStore:
         return slot
 
     def _body(self, log: GameLog, pack: Pack, lang: str, slot: _Slot) -> bytes:
-        from game.session.record import session_record
         game = log.game
         digest = self.hash_of(pack)
-        record = session_record(log, pack, slot.session, lang, slot.started, digest)
         body = {
             "format": FORMAT, "version": VERSION,
             "session": slot.session, "started": slot.started, "saved": now_iso(),
@@ -339,7 +346,7 @@ class SaveStore:
             "over": game.over, "round": game.round, "step": game.step,
             "actions": [a.to_json() for a in log.actions],
             "state": game.to_json(),
-            "record": record.to_json(),
+            "debrief": log.debrief.to_json(),
         }
         # No trailing newline: every proper prefix of the file is then not JSON.
         return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -399,7 +406,6 @@ class SaveStore:
 
     # -- loading -----------------------------------------------------------------
     def load(self, path: Path, rules: Rules) -> Optional[LoadedSave]:
-        from game.content.localised import pick
         """The game saved at `path`, replayed with `rules`.
 
         None when the file is broken: it has been set aside and a notice says so.
@@ -421,15 +427,16 @@ class SaveStore:
             if changed:
                 return LoadedSave(info, None, pack, pack_changed=True, problem=Notice(
                     "save.does-not-replay",
-                    {"file": str(path), "pack": pick(pack.title, info.lang, pack.id),
+                    {"file": str(path),
+                     "pack": pick(pack.title, info.lang, pack.languages, pack.id),
                      "why": "replay", "detail": str(exc)}))
             self._set_aside(path, "replay")
             return None
         differs = log.game.to_json() != body["state"]
         problem = None
         if changed:
-            problem = Notice("save.pack-changed", {"pack": pick(pack.title, info.lang, pack.id),
-                                                   "file": str(path)})
+            problem = Notice("save.pack-changed", {
+                "pack": pick(pack.title, info.lang, pack.languages, pack.id), "file": str(path)})
         elif differs:
             problem = Notice("save.replays-differently", {"file": str(path)})
         self._slots[log] = _Slot(path, info.session, info.started)
@@ -457,16 +464,19 @@ class SaveStore:
 
     # -- the session report ----------------------------------------------------------
     def write_report(self, log: GameLog, pack: Pack, lang: str) -> ReportFiles:
-        from game.session.record import session_record
         """Write the session report of `log` (HTML and CSV) to the reports folder,
         named after the game's save. Never raises: `.problem` says what failed."""
-        from game.session.report import ReportSession, write_report
+        from game.session.report import ReportSession
+        from game.session.report_csv import write_csv
+        from game.session.report_html import write_html
         slot = self._slot(log, pack)
+        html_path = self.reports / f"{slot.session}.html"
+        csv_path = self.reports / f"{slot.session}.csv"
         try:
-            record = session_record(log, pack, slot.session, lang, slot.started,
-                                    self.hash_of(pack))
-            html_path, csv_path = write_report([ReportSession(record, pack)], self.reports,
-                                               lang, name=slot.session)
+            session = ReportSession(slot.session, slot.started, lang, pack.id, log.debrief,
+                                    pack, dict(pack.title))
+            write_html([session], lang, html_path)
+            write_csv([session], csv_path)
         except Exception as exc:
             notice = Notice("report.write-failed", {"folder": str(self.reports),
                                                     "error": str(exc)})

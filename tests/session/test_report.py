@@ -8,13 +8,15 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 from game.cli import main as cli_main
 from game.content.validate import load_pack
-from game.engine.debrief import build_debrief
+from game.engine.debrief import Debrief, PlayerDebrief, Step
 from game.engine.rules import Rules
-from game.session.record import PlayerRecord, SessionRecord, StepRecord, session_record
-from game.session.report import (CSV_COLUMNS, ReportSession, main_report, render_csv,
-                                 render_html, write_report)
+from game.session.report import ReportSession
+from game.session.report_csv import CSV_COLUMNS, render_csv, write_csv
+from game.session.report_html import render_html, write_html
 from game.session.saves import SaveStore
 from tests.session.games import play, rich_pack, write_pack
 
@@ -25,31 +27,39 @@ def pack():
     return rich_pack()
 
 
-def record(session="s1", names=("Siti", "Budi <b>&amp;", "=cmd()", "Ani"), started=None):
-    siti = PlayerRecord(
+def main_report(argv):
+    """`run_game.py report ...` as the command line runs it."""
+    return cli_main(["report"] + list(argv))
+
+
+def record(session="s1", names=("Siti", "Budi <b>&amp;", "=cmd()", "Ani"), started=None,
+           over=True, stopped=False, with_pack=True):
+    siti = PlayerDebrief(
         0, names[0], "safe-return", "safe", "card", None, 170, 0, 1, ("ktp", "passport"),
         ("sapa",), "regular", 9, (
-            StepRecord(1, "rec-offer", "recruitment", "regular", 0, True, (0,)),
-            StepRecord(4, "doc-passport", "documentation", "regular", 0, True, (0,)),
-            StepRecord(9, "work-wage", "work", "regular", 0, True, (0,)),
+            Step(1, "rec-offer", "recruitment", "regular", 0, True, (0,)),
+            Step(4, "doc-passport", "documentation", "regular", 0, True, (0,)),
+            Step(9, "work-wage", "work", "regular", 0, True, (0,)),
         ))
-    budi = PlayerRecord(
+    budi = PlayerDebrief(
         1, names[1], "bonded", "trafficked", "card", "sapa", 0, 300, 6, ("ktp",), ("sapa",),
         "irregular", 3, (
-            StepRecord(1, "rec-offer", "recruitment", "regular", 1, False, (0,)),
-            StepRecord(1, "rec-pay", "recruitment", "irregular", 0, False, (1,)),
+            Step(1, "rec-offer", "recruitment", "regular", 1, False, (0,)),
+            Step(1, "rec-pay", "recruitment", "irregular", 0, False, (1,)),
         ))
-    cmd = PlayerRecord(
+    cmd = PlayerDebrief(
         2, names[2], "in-debt", "unsafe", "card", None, 20, 400, 8, ("ktp",), (), "regular",
         7, (
-            StepRecord(2, "rec-offer", "recruitment", "regular", 1, False, (0,)),
-            StepRecord(5, "doc-passport", "documentation", "regular", None, None, (0,)),
-            StepRecord(7, "work-wage", "work", "regular", 1, False, (0,)),
+            Step(2, "rec-offer", "recruitment", "regular", 1, False, (0,)),
+            Step(5, "doc-passport", "documentation", "regular", None, None, (0,)),
+            Step(7, "work-wage", "work", "regular", 1, False, (0,)),
         ))
-    ani = PlayerRecord(3, names[3], None, "unfinished", "left", None, 100, 0, 0, ("ktp",), (),
-                       "regular", 2, ())
-    return SessionRecord(session, "test", "sha256:x", "en", started or "2025-05-01T14:03:00+07:00",
-                         True, False, (siti, budi, cmd, ani))
+    ani = PlayerDebrief(3, names[3], None, "unfinished", "left", None, 100, 0, 0, ("ktp",), (),
+                        "regular", 2, ())
+    debrief = Debrief((siti, budi, cmd, ani), ("rec-offer", "doc-passport"), ("sapa",),
+                      over, stopped)
+    return ReportSession(session, started or "2025-05-01T14:03:00+07:00", "en", "test", debrief,
+                         pack() if with_pack else None, {"en": "Test pack (saved)"})
 
 
 class Page(HTMLParser):
@@ -82,7 +92,7 @@ class Page(HTMLParser):
 
 
 def test_the_page_is_self_contained_and_well_formed():
-    html = render_html([ReportSession(record(), pack())], "en")
+    html = render_html([record()], "en")
     page = Page(html)
     assert page.stack == []
     assert html.startswith("<!DOCTYPE html>")
@@ -95,18 +105,18 @@ def test_the_page_is_self_contained_and_well_formed():
 
 
 def test_pack_text_and_names_are_escaped():
-    html = render_html([ReportSession(record(), pack())], "en")
+    html = render_html([record()], "en")
     assert "<b>" not in html
     assert "Budi &lt;b&gt;&amp;amp;" in html
     assert "Budi <b>&amp;" in Page(html).visible
 
 
 def test_each_player_has_outcome_money_debt_documents_and_timeline():
-    page = Page(render_html([ReportSession(record(), pack())], "en")).visible
+    page = Page(render_html([record()], "en")).visible
     page = page[page.index("Each player\u2019s journey"):]
     siti = page[page.index("Siti"):page.index("Budi <b>")]
     assert "Safe" in siti
-    for words in ("Money Rp 170,000", "Debt Rp 0", "Risk 1/10", "ID, Passport", "SAPA",
+    for words in ("Money Rp 170 thousand", "Debt Rp 0", "Risk 1/10", "ID, Passport", "SAPA",
                   "9 turns"):
         assert words in siti, words
     assert siti.count("\u2713") == 3 and "\u2717" not in siti
@@ -116,7 +126,7 @@ def test_each_player_has_outcome_money_debt_documents_and_timeline():
                     "Purpose purpose"):
         assert element in budi, element
     assert "Then got help through: SAPA" in budi
-    assert "Debt Rp 300,000" in budi
+    assert "Debt Rp 300 thousand" in budi
     assert budi.count("\u2717") == 2
     assert "The safe choice: \u2713 choose" in budi
     cmd = page[page.index("=cmd()"):page.index("Ani")]
@@ -128,7 +138,7 @@ def test_each_player_has_outcome_money_debt_documents_and_timeline():
 
 
 def test_the_class_summary_counts_and_ranks():
-    html = render_html([ReportSession(record(), pack())], "en")
+    html = render_html([record()], "en")
     page = Page(html).visible
     summary = page[page.index("Class summary"):page.index("Each player")]
     assert "1 Safe 1 Unsafe 1 Trafficked 1 Not finished" in summary
@@ -147,22 +157,23 @@ def test_the_class_summary_counts_and_ranks():
 
 
 def test_the_report_speaks_the_session_language():
-    html = render_html([ReportSession(record(), pack())], "id")
+    html = render_html([record()], "id")
     page = Page(html).visible
     assert ("html", {"lang": "id"}) in Page(html).tags
     for words in ("Laporan sesi", "Ringkasan kelas", "dari 4 perjalanan berakhir aman",
                   "Pertanyaan diskusi", "Perjalanan setiap pemain", "Tiga unsur perdagangan",
-                  "Uang Rp 170.000", "Utang Rp 300.000", "1 Mei 2025, 14.03", "Pilihan yang aman"):
+                  "Uang Rp 170 ribu", "Utang Rp 300 ribu", "1 Mei 2025, 14.03",
+                  "Pilihan yang aman"):
         assert words in page, words
     assert "Class summary" not in page
 
 
 def test_the_csv_has_one_row_per_card_played():
     rec = record()
-    text = render_csv([ReportSession(rec, pack())])
+    text = render_csv([rec])
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(csv.DictReader(io.StringIO(text)).fieldnames) == CSV_COLUMNS
-    assert len(rows) == sum(len(p.steps) for p in rec.players) == 8
+    assert len(rows) == sum(len(p.steps) for p in rec.debrief.players) == 8
     assert rows[0] == {"session": "s1", "player": "Siti", "turn": "1", "stage": "recruitment",
                        "route": "regular", "card_id": "rec-offer", "choice": "1",
                        "safe": "true", "outcome": "safe-return", "kind": "safe"}
@@ -176,9 +187,10 @@ def test_the_csv_has_one_row_per_card_played():
     assert not [r for r in rows if r["player"] == "Ani"]
 
 
-def test_write_report_writes_both_files(tmp_path):
-    html_path, csv_path = write_report([ReportSession(record(), pack())], tmp_path / "r", "en")
-    assert html_path == tmp_path / "r" / "s1.html" and csv_path == tmp_path / "r" / "s1.csv"
+def test_the_writers_write_their_files(tmp_path):
+    html_path, csv_path = tmp_path / "r" / "s1.html", tmp_path / "r" / "s1.csv"
+    write_html([record()], "en", html_path)
+    write_csv([record()], csv_path)
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")     # Excel reads it as UTF-8
     assert "Siti" in html_path.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
@@ -186,9 +198,10 @@ def test_write_report_writes_both_files(tmp_path):
 
 
 def test_a_pack_that_is_not_at_hand_shows_ids():
-    html = render_html([ReportSession(record(), None)], "en")
+    html = render_html([record(with_pack=False)], "en")
     page = Page(html).visible
     assert "rec-offer" in page and "bonded" in page and "Choice 2" in page
+    assert "Test pack (saved)" in page              # the title the save keeps
     assert "Where to get help" not in page
 
 
@@ -198,22 +211,26 @@ def test_a_played_game_reports_what_the_debrief_shows(tmp_path):
     p = pack()
     for seed in range(12):
         log = play(Rules(p), ["A", "B", "C"], seed=seed, rng_seed=seed, facilitator=True)
-        rec = session_record(log, p, f"g{seed}", "en", "2025-05-01T10:00:00")
-        debrief = build_debrief(p, log.game, log.all_events())
-        rows = list(csv.DictReader(io.StringIO(render_csv([ReportSession(rec, p)]))))
+        debrief = log.debrief
+        rec = ReportSession(f"g{seed}", "2025-05-01T10:00:00", "en", p.id, debrief, p)
+        rows = list(csv.DictReader(io.StringIO(render_csv([rec]))))
         steps = [(pl.name, s.card, s.choice, s.safe) for pl in debrief.players
                  for s in pl.steps]
         assert [(r["player"], r["card_id"],
                  None if r["choice"] == "" else int(r["choice"]) - 1,
                  None if r["safe"] == "" else r["safe"] == "true") for r in rows] == steps
-        page = Page(render_html([ReportSession(rec, p)], "en")).visible
+        page = Page(render_html([rec], "en")).visible
         kinds = debrief.kinds
         assert f"{kinds['safe']} of 3 journeys ended safely." in page
-        for card, choice, n in debrief.unsafe_choices[:3]:
-            assert f"{n}\u00d7" in page
+        unsafe = page[page.index("Unsafe choices taken most often"):
+                      page.index("Questions for discussion")]
+        shown = [int(n) for n in re.findall(r"(\d+)\u00d7", unsafe)]
+        assert shown == [u.times for u in debrief.unsafe_choices[:len(shown)]]
+        for u in debrief.unsafe_choices[:len(shown)]:
+            assert p.card(u.card).title["en"] in unsafe
         for card_id in debrief.discussion:
             assert p.card(card_id).discuss["en"] in page
-        assert SessionRecord.from_json(json.loads(json.dumps(rec.to_json()))) == rec
+        assert Debrief.from_json(json.loads(json.dumps(debrief.to_json()))) == debrief
 
 
 # -- run_game.py report SAVE... -------------------------------------------------------------
@@ -244,8 +261,7 @@ def test_report_command_rebuilds_one_summary_across_sessions(tmp_path, capsys):
     assert "Tiny Pack" in page and "Where to get help" in page and "Call 129" in page
     rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8-sig"))))
     assert {r["session"] for r in rows} == {store.path_of(log).stem for log in logs}
-    total = sum(len(s.steps) for log in logs
-                for s in build_debrief(p, log.game, log.all_events()).players)
+    total = sum(len(s.steps) for log in logs for s in log.debrief.players)
     assert len(rows) == total
 
 
@@ -291,14 +307,28 @@ def test_report_command_with_nothing_readable_fails(tmp_path, capsys):
     bad.write_text("[]")
     assert main_report([str(bad), "--html", str(tmp_path / "x.html")]) == 1
     assert not (tmp_path / "x.html").exists()
-    assert main_report([]) == 2
+    with pytest.raises(SystemExit) as usage:
+        main_report([])
+    assert usage.value.code == 2
 
 
-def test_run_game_report_dispatches_here(tmp_path, capsys):
+def test_a_save_made_before_saves_kept_the_debrief_is_replayed(tmp_path, capsys):
+    """The previous save format kept a `record` instead of the debrief."""
     store, p, logs = saved_games(tmp_path, 1)
-    out = tmp_path / "cli.html"
-    assert cli_main(["report", str(store.path_of(logs[0])), "--html", str(out)]) == 0
-    assert out.exists()
+    path = store.path_of(logs[0])
+    body = json.loads(path.read_text(encoding="utf-8"))
+    body["record"] = {"players": "as the old code wrote it"}
+    del body["debrief"]
+    path.write_text(json.dumps(body), encoding="utf-8")
+    out = tmp_path / "old.csv"
+    assert main_report([str(path), "--csv", str(out)]) == 0, capsys.readouterr().err
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == sum(len(s.steps) for s in logs[0].debrief.players)
+    import shutil
+    shutil.rmtree(tmp_path / "packs")              # and without its pack: said, not written
+    assert main_report([str(path), "--csv", str(out),
+                        "--scenarios", str(tmp_path / "none")]) == 1
+    assert "cannot be read back" in capsys.readouterr().err
 
 
 def test_autoplay_style_report_folder_has_one_html_and_one_csv(tmp_path):
@@ -315,10 +345,7 @@ def test_autoplay_style_report_folder_has_one_html_and_one_csv(tmp_path):
 
 
 def test_an_unfinished_or_stopped_game_says_so():
-    import dataclasses
-    on_the_way = dataclasses.replace(record(), over=False)
-    page = Page(render_html([ReportSession(on_the_way, pack())], "en")).visible
+    page = Page(render_html([record(over=False)], "en")).visible
     assert "The game was not finished." in page
-    stopped = dataclasses.replace(record(), stopped=True)
-    page = Page(render_html([ReportSession(stopped, pack())], "id")).visible
+    page = Page(render_html([record(stopped=True)], "id")).visible
     assert "Permainan diakhiri lebih awal oleh fasilitator." in page

@@ -521,3 +521,35 @@ def test_the_session_report_goes_to_the_reports_folder(tmp_path):
         [files.html.name, files.csv.name])
     assert files.html.suffix == ".html" and files.csv.suffix == ".csv"
     assert files.html.stem == store.path_of(log).stem
+
+
+# -- the debrief in the save -------------------------------------------------------------------
+
+def test_a_save_keeps_the_debrief_and_what_goes_with_it(tmp_path):
+    from game.engine.debrief import Debrief
+    from game.session.saves import read_session
+    pack = rich_pack()
+    store = SaveStore(tmp_path)
+    log = play(Rules(pack), ["Siti", "Budi"], seed=2)
+    store.autosave(log, pack, "id")
+    path = store.path_of(log)
+    body = parse_save(path.read_bytes())
+    assert Debrief.from_json(body["debrief"]) == log.debrief
+    session = read_session(body)                   # no pack needed
+    assert session.debrief == log.debrief and session.pack is None
+    assert (session.session, session.lang, session.pack_id) == (path.stem, "id", pack.id)
+    assert session.pack_title == dict(pack.title) and session.started == body["started"]
+
+
+def test_the_end_of_a_game_builds_its_debrief_once(tmp_path, monkeypatch):
+    import game.engine.log as log_module
+    pack = rich_pack()
+    store = SaveStore(tmp_path)
+    log = play(Rules(pack), ["Siti", "Budi"], seed=1)
+    built = []
+    real = log_module.build_debrief
+    monkeypatch.setattr(log_module, "build_debrief", lambda *a: built.append(1) or real(*a))
+    store.autosave(log, pack, "en")                 # what the session does at the end ...
+    store.write_report(log, pack, "en")
+    assert log.debrief is log.debrief              # ... and what the debrief screen reads
+    assert len(built) == 1

@@ -1,15 +1,17 @@
-"""The debrief (game-design.md), stepped through page by page with the arrow
+"""The debrief, stepped through page by page with the arrow
 keys or the buttons: who ended where; each journey with its choices marked
 safe or not, money, debt and documents; act / means / purpose of a
 trafficked outcome; what the safe choice would have been; where to ask for
 help; the discussion questions of the cards played. Then back to the title.
+
+What it shows is the game's debrief (`GameLog.debrief`, ids only, the one the
+autosave and the session report read); the texts are looked up in the pack.
 """
 from __future__ import annotations
 
 import pygame
 
-from game.engine.debrief import build_debrief
-from game.ui import text as T
+from game.ui import text
 from game.ui.scenes.base import Scene
 from game.localise import tr
 from game.ui.theme import palette
@@ -24,7 +26,7 @@ class DebriefScene(Scene):
 
     def __init__(self, app):
         super().__init__(app)
-        self.debrief = build_debrief(app.pack, app.log.game, app.log.all_events())
+        self.debrief = app.log.debrief       # ids: the texts are looked up in the pack
         self.page = 0
         self.pages: list = []
 
@@ -37,8 +39,10 @@ class DebriefScene(Scene):
         app, pack, d = self.app, self.app.pack, self.debrief
         out = []
         summary = [("counts",)]
+        outcomes = {p.player: pack.outcome(p.outcome) if p.outcome else None for p in d.players}
         for p in d.players:
-            title = app.text(p.outcome.title) if p.outcome else tr(
+            outcome = outcomes[p.player]
+            title = app.text(outcome.title) if outcome else tr(
                 "unfinished_left" if p.ended == "left" else "unfinished_stopped")
             summary.append(("player", p.player, f"{p.name}: {title}"))
             summary.append(("mark", KIND_MARK[p.kind], tr(f"kind_{p.kind}"), 1))
@@ -46,10 +50,11 @@ class DebriefScene(Scene):
         cards = {c.id: c for c in pack.cards}
         for p in d.players:
             blocks = []
-            if p.outcome:
+            outcome = outcomes[p.player]
+            if outcome:
                 blocks.append(("mark", KIND_MARK[p.kind],
-                               f"{app.text(p.outcome.title)} ({tr(f'kind_{p.kind}')})", 0))
-                blocks.append(("para", app.text(p.outcome.debrief), False))
+                               f"{app.text(outcome.title)} ({tr(f'kind_{p.kind}')})", 0))
+                blocks.append(("para", app.text(outcome.debrief), False))
             else:
                 blocks.append(("mark", "none", tr(f"kind_{p.kind}"), 0))
             if p.assisted_by:
@@ -71,11 +76,11 @@ class DebriefScene(Scene):
                 mark = "none" if s.safe is None else "safe" if s.safe else "unsafe"
                 word = tr(f"mark_{mark}")
                 blocks.append(("mark", mark, f"{app.text(card.title)}: {label} ({word})", 1))
-            if p.outcome and p.outcome.elements:
-                e = p.outcome.elements
+            if outcome and outcome.elements:
+                e = outcome.elements
                 blocks.append(("heading", tr("elements_title")))
-                for key, text in (("act", e.act), ("means", e.means), ("purpose", e.purpose)):
-                    blocks.append(("kv", tr(f"element_{key}"), app.text(text)))
+                for key, value in (("act", e.act), ("means", e.means), ("purpose", e.purpose)):
+                    blocks.append(("kv", tr(f"element_{key}"), app.text(value)))
             unsafe = p.unsafe_steps
             if unsafe:
                 blocks.append(("heading", tr("safe_instead_title")))
@@ -111,7 +116,7 @@ class DebriefScene(Scene):
         self.group.clear()
         pad = L.pad
         self.header = pygame.Rect(0, 0, L.width, max(L.topbar.height,
-                                                     T.line_height(L.big) + pad))
+                                                     text.line_height(L.big) + pad))
         label_w = round(L.width * 0.28)
         nav_labels = [tr("previous"), tr("next"), tr("to_title")]
         bh = max([L.button_h] + [Button.height_for(t, label_w, L.body) for t in nav_labels])
@@ -132,13 +137,13 @@ class DebriefScene(Scene):
 
     def _report_block(self, width: int):
         """Where the session report was saved (to find and print it), or why not."""
-        report = getattr(self.app, "session_report", None)
+        report = self.app.session.report
         if report is None:
             return None
         lines = [report.notice.text(self.app.lang)]
         if getattr(report, "csv", None) is not None and report.problem is None:
             lines.append(tr("report_csv", file=str(report.csv)))
-        return T.block("\n".join(lines), self.L.min_text, palette().ink, width)
+        return text.block("\n".join(lines), self.L.min_text, palette().ink, width)
 
     def _labels(self) -> None:
         last = self.page >= len(self.pages) - 1
@@ -164,30 +169,30 @@ class DebriefScene(Scene):
                 self.fn(s, x, y, box)
 
         if kind == "heading":
-            b = T.block(block[1], L.heading, C.secondary, width, bold=True)
+            b = text.block(block[1], L.heading, C.secondary, width, bold=True)
             return Drawn(b.height + pad // 2, lambda s, x, y, box: b.draw(s, x, y + pad // 2,
                                                                           box, "debrief-h"))
         if kind == "para":
-            b = T.block(block[1], L.body, C.ink, width, bold=block[2])
+            b = text.block(block[1], L.body, C.ink, width, bold=block[2])
             return Drawn(b.height + pad // 3, lambda s, x, y, box: b.draw(s, x, y, box,
                                                                           "debrief-p"))
         if kind == "question":
-            b = T.block(block[1], L.body, C.ink, width - 2 * pad)
+            b = text.block(block[1], L.body, C.ink, width - 2 * pad)
             return Drawn(b.height + pad, lambda s, x, y, box: b.draw(s, x + 2 * pad, y, box,
                                                                      "debrief-q"))
         if kind == "mark":
             indent = block[3] * pad * 2
-            b = T.block(block[2], L.body, C.ink, width - indent - mk - pad)
+            b = text.block(block[2], L.body, C.ink, width - indent - mk - pad)
 
             def fn(s, x, y, box):
-                draw_mark(s, (x + indent + mk // 2, y + T.line_height(L.body) // 2), mk, block[1])
+                draw_mark(s, (x + indent + mk // 2, y + text.line_height(L.body) // 2), mk, block[1])
                 b.draw(s, x + indent + mk + pad, y, box, "debrief-mark")
             return Drawn(b.height + pad // 4, fn)
         if kind == "kv":
             label = block[1] + ":"
-            lw = min(T.text_width(label, L.body, True) + pad, width // 3)
-            a = T.block(label, L.body, C.ink, lw, bold=True)
-            b = T.block(block[2], L.body, C.ink, width - lw - pad)
+            lw = min(text.text_width(label, L.body, True) + pad, width // 3)
+            a = text.block(label, L.body, C.ink, lw, bold=True)
+            b = text.block(block[2], L.body, C.ink, width - lw - pad)
 
             def fn(s, x, y, box):
                 a.draw(s, x, y, box, "debrief-k")
@@ -195,17 +200,17 @@ class DebriefScene(Scene):
             return Drawn(max(a.height, b.height) + pad // 4, fn)
         if kind == "player":
             tk = round(L.heading * 1.1)
-            b = T.block(block[2], L.heading, C.ink, width - tk - pad, bold=True)
+            b = text.block(block[2], L.heading, C.ink, width - tk - pad, bold=True)
 
             def fn(s, x, y, box):
-                draw_token(s, (x + tk // 2, y + min(b.height, T.line_height(L.heading)) // 2),
+                draw_token(s, (x + tk // 2, y + min(b.height, text.line_height(L.heading)) // 2),
                            tk, block[1])
                 b.draw(s, x + tk + pad, y, box, "debrief-player")
             return Drawn(b.height + pad // 4, fn)
         if kind == "contact":
             ic = round(L.body * 1.3)
-            a = T.block(block[1], L.body, C.ink, width - ic - pad, bold=True)
-            b = T.block(block[2], L.body, C.ink, width - ic - pad)
+            a = text.block(block[1], L.body, C.ink, width - ic - pad, bold=True)
+            b = text.block(block[2], L.body, C.ink, width - ic - pad)
 
             def fn(s, x, y, box):
                 draw_contact(s, pygame.Rect(x, y, ic, ic))
@@ -217,11 +222,11 @@ class DebriefScene(Scene):
             chips = [(k, f"{tr('kind_' + k)}: {kinds.get(k, 0)}")
                      for k in ("safe", "unsafe", "trafficked", "unfinished")
                      if kinds.get(k, 0) or k != "unfinished"]
-            lh = T.line_height(L.body)
+            lh = text.line_height(L.body)
             rows, x = 1, 0
             places = []
             for k, label in chips:
-                w = mk + pad + T.text_width(label, L.body, True) + 2 * pad
+                w = mk + pad + text.text_width(label, L.body, True) + 2 * pad
                 if x + w > width and x:
                     rows, x = rows + 1, 0
                 places.append((k, label, x, (rows - 1) * (lh + pad // 2)))
@@ -231,10 +236,10 @@ class DebriefScene(Scene):
                 colours = {"safe": C.safe_bg, "unsafe": C.unsafe_bg,
                            "trafficked": C.trafficked_bg, "unfinished": C.unfinished_bg}
                 for k, label, x, y in places:
-                    w = mk + pad + T.text_width(label, L.body, True) + 2 * pad
+                    w = mk + pad + text.text_width(label, L.body, True) + 2 * pad
                     rounded(s, pygame.Rect(x0 + x, y0 + y, w, lh), colours[k], lh // 2)
                     draw_mark(s, (x0 + x + pad + mk // 2, y0 + y + lh // 2), mk, KIND_MARK[k])
-                    T.draw_line(s, label, L.body, C.ink, (x0 + x + pad * 2 + mk, y0 + y),
+                    text.draw_line(s, label, L.body, C.ink, (x0 + x + pad * 2 + mk, y0 + y),
                                 bold=True, box=box, what="debrief-count")
             return Drawn(rows * (lh + pad // 2) + pad, fn)
         return Drawn(L.pad, lambda *a: None)
@@ -321,8 +326,8 @@ class DebriefScene(Scene):
             draw_token(surface, (x + tk // 2, self.header.centery), tk, player)
             x += tk + L.pad
         dtitle = f"{tr('debrief_title')} · {title}"
-        size = T.fit_size(dtitle, L.big, L.width - x - 2 * L.pad, True, L.min_text)
-        b = T.block(dtitle, size, C.topbar_text, L.width - x - 2 * L.pad, bold=True)
+        size = text.fit_size(dtitle, L.big, L.width - x - 2 * L.pad, True, L.min_text)
+        b = text.block(dtitle, size, C.topbar_text, L.width - x - 2 * L.pad, bold=True)
         b.draw(surface, x, self.header.centery - b.height // 2, self.header, "debrief-title")
         panel = self.content.inflate(2 * L.pad, L.pad)
         rounded(surface, panel, C.paper, L.radius, L.border, C.border)
@@ -335,6 +340,6 @@ class DebriefScene(Scene):
             self.report_block.draw(surface, self.content.x, self.content.bottom + L.pad,
                                    L.screen, "debrief-report")
         self.group.draw(surface)
-        T.draw_line(surface, tr("page_of", n=self.page + 1, total=len(self.pages)), L.body,
+        text.draw_line(surface, tr("page_of", n=self.page + 1, total=len(self.pages)), L.body,
                     C.ink, (L.width // 2, self.nav.centery), bold=True, anchor="center",
                     box=self.nav, what="debrief-page")
