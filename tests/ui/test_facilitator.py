@@ -14,7 +14,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.session.speech import FakeEngine
+from tests.session.fakes import FakeEngine
 from game.ui import text as T
 from game.localise import tr
 from tests.ui.helpers import button, click, key, make_app, settle, to_board
