@@ -29,6 +29,7 @@ STEP = 0.2             # the token's hop from one space to the next
 class Beat:
     player: Optional[int] = None
     blocking = False       # waits for the player (an overlay), so nothing animates
+    begun = False          # set by the board when it calls `begin`
 
     def begin(self, board) -> None:
         pass

@@ -157,8 +157,8 @@ class BoardScene(Scene):
         while self.queue and steps < 200:
             steps += 1
             beat = self.queue[0]
-            if not getattr(beat, "_begun", False):
-                beat._begun = True
+            if not beat.begun:
+                beat.begun = True
                 self._panel = self._topbar = None
                 beat.begin(self)
                 self.app.dirty = True
