@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             write_html(sessions, lang, html_out)
             print(f"written: {html_out}")
         if csv_out is not None:
-            write_csv(sessions, csv_out)
+            write_csv(sessions, csv_out, lang)
             print(f"written: {csv_out}")
     except OSError as exc:
         print(f"error: cannot write the report: {exc}", file=sys.stderr)

@@ -1,8 +1,11 @@
 """The debrief and the class summary, computed from the event log.
 
-For each player: the outcome, the journey as a timeline of cards and the
-choice made at each (safe ones marked; for unsafe ones, what the safe choice
-was), money and debt, documents held. For the class: how many journeys ended
+For each player: the outcome (and whether they were trafficked, then
+assisted), the journey as a timeline of cards and the choice made at each
+(safe ones marked; for unsafe ones, what the safe choice was; a coerced
+choice marked as done to the player, never as their unsafe choice), the cards
+where the act, the means and the purpose of trafficking appeared, money and
+debt, documents held. For the class: how many journeys ended
 safe, unsafe, trafficked or unfinished, the unsafe choices most taken (each
 with the safe choices of its card) and the discussion questions of the cards
 that were played.
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
 from game.content.model import STAGES, Card, Pack
+from game.content.model import ELEMENTS
 from game.engine.events import CardDrawn, Chose, Event, GameEnded, TurnStarted
 from game.engine.state import Game
 
@@ -40,6 +44,14 @@ class Step:
     choice: Optional[int]          # None: no choice was offered or the turn ended first
     safe: Optional[bool]
     safe_choices: tuple[int, ...]  # the card's safe choices (what the safe choice was)
+    coerced: bool = False          # no real choice: done to the player, never their mistake
+    shows: tuple[str, ...] = ()    # the elements of trafficking this card showed
+    crisis: bool = False           # drawn because risk had reached 10
+
+    @property
+    def unsafe(self) -> bool:
+        """The player's own unsafe choice (a coerced one never is)."""
+        return self.safe is False and not self.coerced and self.choice is not None
 
 
 @dataclass(frozen=True)
@@ -58,10 +70,26 @@ class PlayerDebrief:
     route: str
     turns: int
     steps: tuple[Step, ...]
+    assisted: bool = False         # trafficked, then assisted: help came
 
     @property
     def unsafe_steps(self) -> tuple[Step, ...]:
-        return tuple(s for s in self.steps if s.safe is False)
+        """The player's own unsafe choices; never what was done to them."""
+        return tuple(s for s in self.steps if s.unsafe)
+
+    @property
+    def coerced_steps(self) -> tuple[Step, ...]:
+        """What was done to the player under threat, force or debt."""
+        return tuple(s for s in self.steps if s.coerced and s.choice is not None)
+
+    @property
+    def elements(self) -> dict[str, str]:
+        """Where the act, the means and the purpose first appeared: element -> card id."""
+        found: dict[str, str] = {}
+        for s in self.steps:
+            for element in s.shows:
+                found.setdefault(element, s.card)
+        return {e: found[e] for e in ELEMENTS if e in found}
 
 
 @dataclass(frozen=True)
@@ -131,13 +159,15 @@ def build_debrief(pack: Pack, game: Game, events: Iterable[Event]) -> Debrief:
                 continue
             played.setdefault(card.id)
             steps[ev.player].append(Step(turn.get(ev.player, 0), card.id, card.stage, ev.route,
-                                         None, None, _safe_choices(card)))
+                                         None, None, _safe_choices(card), False,
+                                         tuple(card.shows), ev.via == "crisis"))
         elif kind is Chose:
             timeline = steps[ev.player]
             if timeline and timeline[-1].card == ev.card and timeline[-1].choice is None:
                 last = timeline[-1]
                 timeline[-1] = Step(last.turn, last.card, last.stage, last.route,
-                                    ev.choice, ev.safe, last.safe_choices)
+                                    ev.choice, ev.safe, last.safe_choices, ev.coerced,
+                                    last.shows, last.crisis)
         elif kind is GameEnded:
             stopped = stopped or ev.stopped
     players = []
@@ -147,18 +177,19 @@ def build_debrief(pack: Pack, game: Game, events: Iterable[Event]) -> Debrief:
             j.player, j.name, outcome.id if outcome else None,
             outcome.kind if outcome else "unfinished", j.ended, j.assisted_by, j.money, j.debt,
             j.risk, tuple(j.documents), tuple(j.contacts), j.route, j.turns,
-            tuple(steps[j.player])))
+            tuple(steps[j.player]), j.assisted))
     return Debrief(tuple(players), tuple(cid for cid in played if cards[cid].discuss),
                    tuple(c.id for c in pack.contacts), game.over, stopped)
 
 
 def unsafe_summary(players: Iterable[PlayerDebrief]) -> tuple[UnsafeChoice, ...]:
-    """Every unsafe choice taken: most taken first, then by stage, card and choice."""
+    """Every unsafe choice taken (never a coerced one): most taken first, then by
+    stage, card and choice."""
     times: Counter = Counter()
     first: dict[tuple[str, int], Step] = {}
     for p in players:
         for s in p.steps:
-            if s.safe is False and s.choice is not None:
+            if s.unsafe:
                 times[(s.card, s.choice)] += 1
                 first.setdefault((s.card, s.choice), s)
     stage_of = {stage: i for i, stage in enumerate(STAGES)}
@@ -180,9 +211,10 @@ def _player_json(p: PlayerDebrief) -> dict[str, Any]:
         "player": p.player, "name": p.name, "outcome": p.outcome, "kind": p.kind,
         "ended": p.ended, "assisted_by": p.assisted_by, "money": p.money, "debt": p.debt,
         "risk": p.risk, "documents": list(p.documents), "contacts": list(p.contacts),
-        "route": p.route, "turns": p.turns,
+        "route": p.route, "turns": p.turns, "assisted": p.assisted,
         "steps": [{"turn": s.turn, "card": s.card, "stage": s.stage, "route": s.route,
-                   "choice": s.choice, "safe": s.safe, "safe_choices": list(s.safe_choices)}
+                   "choice": s.choice, "safe": s.safe, "safe_choices": list(s.safe_choices),
+                   "coerced": s.coerced, "shows": list(s.shows), "crisis": s.crisis}
                   for s in p.steps],
     }
 
@@ -197,7 +229,7 @@ def _player(data: Any) -> PlayerDebrief:
         _opt_str(data["ended"]), _opt_str(data["assisted_by"]), _int(data["money"]),
         _int(data["debt"]), _int(data["risk"]), _strs(data["documents"]),
         _strs(data["contacts"]), _str(data["route"]), _int(data["turns"]),
-        tuple(_step(s) for s in _list(data["steps"])))
+        tuple(_step(s) for s in _list(data["steps"])), _bool(data.get("assisted", False)))
 
 
 def _step(data: Any) -> Step:
@@ -206,7 +238,9 @@ def _step(data: Any) -> Step:
     return Step(_int(data["turn"]), _str(data["card"]), _str(data["stage"]),
                 _str(data["route"]), None if choice is None else _int(choice),
                 None if safe is None else _bool(safe),
-                tuple(_int(i) for i in _list(data["safe_choices"])))
+                tuple(_int(i) for i in _list(data["safe_choices"])),
+                _bool(data.get("coerced", False)), _strs(data.get("shows", [])),
+                _bool(data.get("crisis", False)))
 
 
 def _dict(value: Any) -> dict:

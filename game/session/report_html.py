@@ -26,7 +26,7 @@ from game.content.model import STAGES
 from game.engine.debrief import KINDS
 from game.localise import date_time, money, pick, tr
 from game.session.files import write_atomic
-from game.session.report import ReportSession
+from game.session.report import ReportSession, ReportTexts
 
 if TYPE_CHECKING:
     from game.engine.debrief import PlayerDebrief, Step, UnsafeChoice
@@ -46,50 +46,6 @@ def _say(key: str, lang: str, **values) -> str:
     return escape(tr(key, lang, ns="session", **values))
 
 
-# -- looking texts up in a pack (ids when it is not at hand) -------------------------
-
-class _Texts:
-    def __init__(self, session: ReportSession, lang: str):
-        pack = session.pack
-        self.session, self.pack, self.lang = session, pack, lang
-        self.languages = pack.languages if pack else ()
-        self.cards = {c.id: c for c in pack.cards} if pack else {}
-        self.outcomes = {o.id: o for o in pack.outcomes} if pack else {}
-        self.documents = {d.id: d for d in pack.documents} if pack else {}
-        self.contacts = {c.id: c for c in pack.contacts} if pack else {}
-
-    def t(self, text, fallback: str = "") -> str:
-        return pick(text, self.lang, self.languages, fallback)
-
-    def pack_title(self) -> str:
-        s = self.session
-        if self.pack:
-            return self.t(self.pack.title, s.pack_id)
-        return pick(s.pack_title, self.lang, fallback=s.pack_id)
-
-    def card_title(self, card_id: str) -> str:
-        card = self.cards.get(card_id)
-        return self.t(card.title, card_id) if card else card_id
-
-    def choice_label(self, card_id: str, index: int) -> str:
-        card = self.cards.get(card_id)
-        if card and 0 <= index < len(card.choices):
-            return self.t(card.choices[index].label, f"{index + 1}")
-        return f"{tr('report.choice', self.lang, ns='session')} {index + 1}"
-
-    def discuss(self, card_id: str) -> str:
-        card = self.cards.get(card_id)
-        return self.t(card.discuss) if card and card.discuss else ""
-
-    def document(self, doc_id: str) -> str:
-        doc = self.documents.get(doc_id)
-        return self.t(doc.name, doc_id) if doc else doc_id
-
-    def contact(self, contact_id: str) -> str:
-        contact = self.contacts.get(contact_id)
-        return self.t(contact.name, contact_id) if contact else contact_id
-
-
 # -- the page ----------------------------------------------------------------------------
 
 def write_html(sessions: Sequence[ReportSession], lang: str, path: Path) -> None:
@@ -101,7 +57,7 @@ def render_html(sessions: Sequence[ReportSession], lang: str,
                 made: Optional[datetime] = None) -> str:
     """The report page in `lang`."""
     made = made or datetime.now()
-    texts = {id(s): _Texts(s, lang) for s in sessions}
+    texts = {id(s): ReportTexts(s, lang) for s in sessions}
     many = len(sessions) > 1
 
     def S(key: str, **values) -> str:
@@ -186,7 +142,7 @@ def _summary(sessions: Sequence[ReportSession], texts: dict, lang: str, many: bo
     kinds = Counter({k: 0 for k in KINDS})
     kinds.update(p.kind for p in players)
     total = len(players)
-    assisted = sum(1 for p in players if p.kind == "trafficked" and p.assisted_by)
+    assisted = sum(1 for p in players if p.kind == "trafficked" and p.assisted)
     out = [f"<section class=\"summary\">\n<h2>{S('report.summary-many' if many else 'report.summary')}"
            f"</h2>\n<div class=\"tiles\">"]
     for kind in KINDS:
@@ -208,6 +164,7 @@ def _summary(sessions: Sequence[ReportSession], texts: dict, lang: str, many: bo
     out.append("</p>\n")
     out.append(_unsafe_most(sessions, texts, lang))
     out.append(_discussion(sessions, texts, lang))
+    out.append(_glossary(sessions, texts, lang))
     out.append("</section>\n")
     return "".join(out)
 
@@ -216,7 +173,7 @@ def _unsafe_most(sessions: Sequence[ReportSession], texts: dict, lang: str) -> s
     """The unsafe choices most taken (each debrief's own summary, added up across
     sessions of the same pack), each with the safe choices of that card."""
     times: Counter = Counter()
-    where: dict[tuple, tuple[_Texts, UnsafeChoice]] = {}
+    where: dict[tuple, tuple[ReportTexts, UnsafeChoice]] = {}
     for s in sessions:
         for unsafe in s.debrief.unsafe_choices:
             key = (s.pack_id, unsafe.card, unsafe.choice)
@@ -274,13 +231,27 @@ def _discussion(sessions: Sequence[ReportSession], texts: dict, lang: str) -> st
     return "".join(out)
 
 
-def _player(p: PlayerDebrief, tx: _Texts, lang: str) -> str:
+def _glossary(sessions: Sequence[ReportSession], texts: dict, lang: str) -> str:
+    """The words of the packs played that a trainee may not know, with their meaning."""
+    entries: dict[str, str] = {}
+    for s in sessions:
+        for term, meaning in texts[id(s)].glossary():
+            entries.setdefault(term, meaning)
+    if not entries:
+        return ""
+    rows = "".join(f"<div><dt>{escape(term)}</dt><dd>{escape(meaning)}</dd></div>"
+                   for term, meaning in sorted(entries.items(), key=lambda kv: kv[0].lower()))
+    return f"<h3>{_say('report.glossary', lang)}</h3>\n<dl class=\"glossary\">{rows}</dl>\n"
+
+
+def _player(p: PlayerDebrief, tx: ReportTexts, lang: str) -> str:
     def S(key: str, **values) -> str:
         return _say(key, lang, **values)
 
     outcome = tx.outcomes.get(p.outcome) if p.outcome else None
+    badge = S("kind.assisted") if p.kind == "trafficked" and p.assisted else S("kind." + p.kind)
     out = [f"<article class=\"player {p.kind}\">\n<header><h4>{escape(p.name)}</h4>"
-           f"<span class=\"badge {p.kind}\">{S('kind.' + p.kind)}</span></header>\n"]
+           f"<span class=\"badge {p.kind}\">{badge}</span></header>\n"]
     if p.outcome:
         title = tx.t(outcome.title, p.outcome) if outcome else p.outcome
         out.append(f"<p class=\"outcome\"><strong>{escape(title)}</strong>")
@@ -295,13 +266,19 @@ def _player(p: PlayerDebrief, tx: _Texts, lang: str) -> str:
         why = {"left": "ended.left", "stopped": "ended.stopped"}.get(p.ended or "",
                                                                     "ended.on-the-way")
         out.append(f"<p class=\"outcome\">{S(why)}</p>\n")
-    if outcome and outcome.elements:
-        e = outcome.elements
+    seen_on = p.elements            # element -> the card where it appeared
+    if (outcome and outcome.elements) or seen_on:
+        e = outcome.elements if outcome else None
+        rows = []
+        for element in ("act", "means", "purpose"):
+            text = escape(tx.t(getattr(e, element))) if e else ""
+            if element in seen_on:
+                where = S("report.seen-on", card=tx.card_title(seen_on[element]))
+                text += f" <span class=\"seen-on\">{where}</span>"
+            if text:
+                rows.append(f"<div><dt>{S('report.' + element)}</dt><dd>{text}</dd></div>")
         out.append(f"<div class=\"elements\"><p class=\"el-title\">{S('report.elements')}</p>"
-                   f"<dl><div><dt>{S('report.act')}</dt><dd>{escape(tx.t(e.act))}</dd></div>"
-                   f"<div><dt>{S('report.means')}</dt><dd>{escape(tx.t(e.means))}</dd></div>"
-                   f"<div><dt>{S('report.purpose')}</dt><dd>{escape(tx.t(e.purpose))}</dd>"
-                   "</div></dl></div>\n")
+                   f"<dl>{''.join(rows)}</dl></div>\n")
     if p.assisted_by:
         out.append(f"<p class=\"assisted\">{S('report.assisted-by', contact=tx.contact(p.assisted_by))}"
                    "</p>\n")
@@ -332,13 +309,19 @@ def _player(p: PlayerDebrief, tx: _Texts, lang: str) -> str:
     return "".join(out)
 
 
-def _step_row(step: Step, tx: _Texts, lang: str) -> str:
+def _step_row(step: Step, tx: ReportTexts, lang: str) -> str:
     route = " irregular" if step.route == "irregular" else ""
     stage = escape(_stage(step.stage, lang))
     if step.route == "irregular":
         stage += f"<span class=\"route\">{escape(_route(step.route, lang))}</span>"
     if step.choice is None:
         cls, choice = "none", f"<span class=\"muted\">{_say('report.no-choice', lang)}</span>"
+    elif step.coerced:          # done to the player: never their mistake, no "safe choice"
+        cls = "coerced"
+        choice = (f"<span class=\"mark coerced\" title=\"{_say('report.coerced-mark', lang)}\">"
+                  f"!</span> {escape(tx.choice_label(step.card, step.choice))}"
+                  f" <span class=\"tag coerced\">{_say('report.coerced-mark', lang)}</span>"
+                  f"<div class=\"coerced-note\">{_say('report.coerced-note', lang)}</div>")
     elif step.safe:
         cls = "safe"
         choice = (f"<span class=\"mark safe\" title=\"{_say('report.safe-mark', lang)}\">"

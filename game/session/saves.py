@@ -476,7 +476,7 @@ class SaveStore:
             session = ReportSession(slot.session, slot.started, lang, pack.id, log.debrief,
                                     pack, dict(pack.title))
             write_html([session], lang, html_path)
-            write_csv([session], csv_path)
+            write_csv([session], csv_path, lang)
         except Exception as exc:
             notice = Notice("report.write-failed", {"folder": str(self.reports),
                                                     "error": str(exc)})

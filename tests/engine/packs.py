@@ -27,7 +27,7 @@ OUTCOMES = (
 
 
 def make_pack(cards=(), checkpoints=None, max_turns=None, endings=None, start_docs=("ktp",),
-              money=100, contacts=True) -> Pack:
+              money=100, contacts=True, glossary=()) -> Pack:
     """A pack whose every stage has one plain card per route unless `cards` says more."""
     base = [card(f"{stage}-{route}", stage, route) for stage in
             ("recruitment", "documentation", "travel", "work")
@@ -38,4 +38,5 @@ def make_pack(cards=(), checkpoints=None, max_turns=None, endings=None, start_do
         documents=(Document("ktp", t("ID")), Document("passport", t("Passport"))),
         contacts=(Contact("sapa", t("SAPA"), t("129")),) if contacts else (),
         outcomes=OUTCOMES, cards=tuple(base) + tuple(cards),
-        checkpoints=checkpoints or {}, max_turns=max_turns, endings=endings or {})
+        checkpoints=checkpoints or {}, max_turns=max_turns, endings=endings or {},
+        glossary=tuple(glossary))

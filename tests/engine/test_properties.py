@@ -191,3 +191,20 @@ def test_with_crisis_cards_in_every_stage_risk_never_ends_a_journey(seed, player
             assert e.reason != "risk"
         if isinstance(e, E.CardDrawn) and e.card.startswith("crisis-"):
             assert e.via == "crisis"
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32), players=st.integers(1, 6))
+def test_a_coerced_choice_is_never_among_a_journeys_unsafe_choices(seed, players):
+    log = play_v2(seed, players)
+    debrief = log.debrief
+    coerced = {(e.player, e.card, e.choice) for e in log.all_events()
+               if isinstance(e, E.Chose) and e.coerced}
+    for p in debrief.players:
+        assert not any((p.player, s.card, s.choice) in coerced for s in p.unsafe_steps)
+        assert {(p.player, s.card, s.choice) for s in p.coerced_steps} == \
+            {c for c in coerced if c[0] == p.player}
+    assert not any(PACK_V2.card(u.card).choices[u.choice].coerced
+                   for u in debrief.unsafe_choices)
+    from game.engine.debrief import Debrief
+    assert Debrief.from_json(json.loads(json.dumps(debrief.to_json()))) == debrief

@@ -46,7 +46,7 @@ def record(session="s1", names=("Siti", "Budi <b>&amp;", "=cmd()", "Ani"), start
         "irregular", 3, (
             Step(1, "rec-offer", "recruitment", "regular", 1, False, (0,)),
             Step(1, "rec-pay", "recruitment", "irregular", 0, False, (1,)),
-        ))
+        ), assisted=True)
     cmd = PlayerDebrief(
         2, names[2], "in-debt", "unsafe", "card", None, 20, 400, 8, ("ktp",), (), "regular",
         7, (
@@ -176,7 +176,12 @@ def test_the_csv_has_one_row_per_card_played():
     assert len(rows) == sum(len(p.steps) for p in rec.debrief.players) == 8
     assert rows[0] == {"session": "s1", "player": "Siti", "turn": "1", "stage": "recruitment",
                        "route": "regular", "card_id": "rec-offer", "choice": "1",
-                       "safe": "true", "outcome": "safe-return", "kind": "safe"}
+                       "safe": "true", "outcome": "safe-return", "kind": "safe",
+                       "choice_kind": "safe", "assisted": "false",
+                       "card_title": rows[0]["card_title"], "choice_text": rows[0]["choice_text"]}
+    offer = rec.pack.card("rec-offer")
+    assert (rows[0]["card_title"], rows[0]["choice_text"]) == (
+        offer.title["en"], offer.choices[0].label["en"])
     budi = [r for r in rows if r["player"].startswith("Budi")]
     assert [(r["card_id"], r["choice"], r["safe"]) for r in budi] == [
         ("rec-offer", "2", "false"), ("rec-pay", "1", "false")]
