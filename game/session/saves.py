@@ -260,10 +260,17 @@ def read_session(body: dict[str, Any], pack: Optional[Pack] = None) -> ReportSes
         if pack is None:
             raise
         from game.engine.rules import Rules
-        debrief = replay(body, Rules(pack)).debrief
+        debrief = replay(body, Rules(pack, board_length(body))).debrief
     saved = body["pack"]
     return ReportSession(body["session"], body["started"], body["lang"], saved["id"], debrief,
                          pack, dict(saved["title"]))
+
+
+def board_length(body: dict[str, Any]) -> str:
+    """The board a saved game was played on ("full" for saves that do not say)."""
+    from game.engine.board import LENGTHS
+    length = body.get("length")
+    return length if length in LENGTHS else "full"
 
 
 def now_iso() -> str:
@@ -342,7 +349,7 @@ class SaveStore:
             "lang": lang,
             "pack": {"id": pack.id, "hash": digest, "path": pack.path,
                      "title": dict(pack.title)},
-            "names": list(log.names), "seed": log.seed,
+            "names": list(log.names), "seed": log.seed, "length": log.rules.length,
             "over": game.over, "round": game.round, "step": game.step,
             "actions": [a.to_json() for a in log.actions],
             "state": game.to_json(),
@@ -455,7 +462,7 @@ class SaveStore:
         if pack is None:
             return LoadedSave(info, None, None, problem=problem)
         from game.engine.rules import Rules
-        return self.load(path, Rules(pack))
+        return self.load(path, Rules(pack, board_length(body)))
 
     def resume_latest(self, scenarios_dir: Path) -> Optional[LoadedSave]:
         """`--resume`: the newest unfinished game, or None when there is none."""

@@ -62,3 +62,17 @@ def test_a_save_folder_that_cannot_be_read_is_no_game_to_continue(tmp_path):
     assert session.latest() is None
     assert session.resume_latest() is None
     assert any("game.json" in n for n in session.take_notices("en"))
+
+
+def test_a_game_on_the_short_board_resumes_on_the_short_board(tmp_path, monkeypatch):
+    session = Session(tmp_path)
+    pack = rich_pack()
+    log = GameLog(Rules(pack, "short"), ["Siti"], 3)
+    rng = random.Random(2)
+    for _ in range(4):
+        step(log, random_action(log, rng, facilitator=False))
+        session.game_changed(log, "id")
+    monkeypatch.setattr("game.session.saves.find_pack", lambda info, d: (pack, None))
+    resumed = Session(tmp_path).resume_latest().log
+    assert resumed.rules.length == "short"
+    assert resumed.game.to_json() == log.game.to_json()
