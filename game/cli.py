@@ -42,9 +42,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
         argv = [play.NAME] + argv        # options alone: play
-    legacy = getattr(COMMANDS[argv[0]], "main_argv", None)
-    if legacy is not None:               # TRANSITIONAL: a command still parsing its own argv
-        return legacy(argv[1:])
     top = parser()
     args, unknown = top.parse_known_args(argv)
     if unknown:                          # said by the command's own parser, with its usage

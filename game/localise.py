@@ -42,8 +42,10 @@ def set_language(code: str) -> None:
     i18n.set("locale", code)
 
 
-def tr(key: str, lang: Optional[str] = None, *, ns: str = NAMESPACE, **values) -> str:
-    """The string `key` of namespace `ns` in `lang` (default: the current language)."""
+def tr(key: str, lang: Optional[str] = None, /, *, ns: str = NAMESPACE, **values) -> str:
+    """The string `key` of namespace `ns` in `lang` (default: the current language);
+    `values` fill its placeholders (`lang` is positional, so a placeholder may be
+    called %{lang} too)."""
     use_files()
     if lang is None:
         return i18n.t(f"{ns}.{key}", **values)

@@ -76,7 +76,7 @@ def test_greyed_choice_is_not_taken_and_says_why(tmp_path):
             key(app, pygame.K_SPACE)
         else:
             key(app, pygame.K_RETURN)
-    pytest.skip("no greyed choice met in 60 steps with this seed")
+    pytest.fail("no card was shown in 60 steps (every card of this pack has a greyed choice)")
 
 
 def test_menu_undo_skip_remove_end(app):

@@ -209,7 +209,7 @@ def effect_lines(app, fx, route: Optional[str]) -> list[tuple[str, str]]:
     return out
 
 
-class _Confirm(Overlay):
+class Confirm(Overlay):
     """An overlay closed with Continue (Space/Enter, click or tap)."""
 
     def __init__(self, app, beat):
@@ -262,7 +262,7 @@ class _Confirm(Overlay):
                                                       self.L.heading))
 
 
-class FeedbackScene(_Confirm):
+class FeedbackScene(Confirm):
     name = "feedback"
 
     def __init__(self, app, beat, chose, effects, route):
@@ -323,7 +323,7 @@ class FeedbackScene(_Confirm):
         self.group.draw(surface)
 
 
-class MessageScene(_Confirm):
+class MessageScene(Confirm):
     """A short message: a safe space, a checkpoint, a lost turn."""
     name = "message"
 

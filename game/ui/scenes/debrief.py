@@ -21,6 +21,13 @@ KIND_MARK = {"safe": "safe", "unsafe": "unsafe", "trafficked": "trafficked",
              "unfinished": "none"}
 
 
+def kind_words(p) -> str:
+    """How a journey ended, in words: "trafficked, then assisted" named as such."""
+    if p.kind == "trafficked" and p.assisted:
+        return tr("kind_assisted")
+    return tr(f"kind_{p.kind}")
+
+
 class DebriefScene(Scene):
     name = "debrief"
 
@@ -45,7 +52,7 @@ class DebriefScene(Scene):
             title = app.text(outcome.title) if outcome else tr(
                 "unfinished_left" if p.ended == "left" else "unfinished_stopped")
             summary.append(("player", p.player, f"{p.name}: {title}"))
-            summary.append(("mark", KIND_MARK[p.kind], tr(f"kind_{p.kind}"), 1))
+            summary.append(("mark", KIND_MARK[p.kind], kind_words(p), 1))
         out.append((tr("debrief_summary"), summary))
         cards = {c.id: c for c in pack.cards}
         for p in d.players:
@@ -53,13 +60,15 @@ class DebriefScene(Scene):
             outcome = outcomes[p.player]
             if outcome:
                 blocks.append(("mark", KIND_MARK[p.kind],
-                               f"{app.text(outcome.title)} ({tr(f'kind_{p.kind}')})", 0))
+                               f"{app.text(outcome.title)} ({kind_words(p)})", 0))
                 blocks.append(("para", app.text(outcome.debrief), False))
             else:
-                blocks.append(("mark", "none", tr(f"kind_{p.kind}"), 0))
+                blocks.append(("mark", "none", kind_words(p), 0))
             if p.assisted_by:
                 blocks.append(("mark", "safe", tr("assisted", contact=app.text(
                     pack.contact(p.assisted_by).name)), 0))
+            elif p.assisted:
+                blocks.append(("mark", "safe", tr("assisted_helped"), 0))
             blocks.append(("kv", tr("money"), app.money(p.money)))
             blocks.append(("kv", tr("debt"), app.money(p.debt)))
             docs = ", ".join(app.text(pack.document(x).name) for x in p.documents) or tr("none")
@@ -71,16 +80,27 @@ class DebriefScene(Scene):
                 card = cards.get(s.card)
                 if card is None:
                     continue
-                label = app.text(card.choices[s.choice].label) if s.choice is not None else \
-                    tr("mark_none")
-                mark = "none" if s.safe is None else "safe" if s.safe else "unsafe"
-                word = tr(f"mark_{mark}")
+                if s.choice is None:
+                    blocks.append(("mark", "none", f"{app.text(card.title)}: {tr('mark_none')}", 1))
+                    continue
+                label = app.text(card.choices[s.choice].label)
+                if s.coerced:       # done to the player: never their unsafe choice
+                    mark, word = "none", tr("mark_coerced")
+                else:
+                    mark = "safe" if s.safe else "unsafe"
+                    word = tr(f"mark_{mark}")
                 blocks.append(("mark", mark, f"{app.text(card.title)}: {label} ({word})", 1))
-            if outcome and outcome.elements:
-                e = outcome.elements
+            seen_on = p.elements
+            if (outcome and outcome.elements) or seen_on:
+                e = outcome.elements if outcome else None
                 blocks.append(("heading", tr("elements_title")))
-                for key, value in (("act", e.act), ("means", e.means), ("purpose", e.purpose)):
-                    blocks.append(("kv", tr(f"element_{key}"), app.text(value)))
+                for key in ("act", "means", "purpose"):
+                    value = app.text(getattr(e, key)) if e else ""
+                    if key in seen_on:
+                        value = tr("element_seen_on", text=value,
+                                   card=app.text(pack.card(seen_on[key]).title)).strip()
+                    if value:
+                        blocks.append(("kv", tr(f"element_{key}"), value))
             unsafe = p.unsafe_steps
             if unsafe:
                 blocks.append(("heading", tr("safe_instead_title")))

@@ -5,7 +5,7 @@ texts from the pack."""
 from __future__ import annotations
 
 from game.ui.text import block, line_height
-from game.ui.scenes.card import _Confirm
+from game.ui.scenes.card import Confirm
 from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import draw_mark, draw_token, rounded
@@ -15,7 +15,7 @@ KIND_COLOURS = {"safe": ("safe", "safe_bg"), "unsafe": ("unsafe", "unsafe_bg"),
                 "unfinished": ("unfinished", "unfinished_bg")}
 
 
-class OutcomeScene(_Confirm):
+class OutcomeScene(Confirm):
     name = "outcome"
 
     def __init__(self, app, beat, ended):
@@ -39,15 +39,18 @@ class OutcomeScene(_Confirm):
         name = app.player_name(self.journey)
         self.head = block(tr("outcome_heading", name=name), L.heading, C.ink,
                             width - self.token - pad, bold=True)
-        self.badge = block(tr(f"kind_{kind}"), L.body,
+        assisted_kind = kind == "trafficked" and self.journey.assisted
+        self.badge = block(tr("kind_assisted" if assisted_kind else f"kind_{kind}"), L.body,
                              C.ink_inverse, width, bold=True)
         self.title = block(app.text(self.outcome.title) if self.outcome else "", L.big,
                              C[fg], width, bold=True)
         self.text = block(app.text(self.outcome.debrief) if self.outcome else "", L.body,
                             C.ink, width)
         assisted = self.journey.assisted_by
-        self.help = block(tr("assisted", contact=app.text(app.pack.contact(assisted).name)),
-                            L.body, C.safe, width - L.body - pad, bold=True) if assisted else None
+        words = tr("assisted", contact=app.text(app.pack.contact(assisted).name)) if assisted \
+            else tr("assisted_helped") if self.journey.assisted else None
+        self.help = block(words, L.body, C.safe, width - L.body - pad, bold=True) \
+            if words else None
         h = max(self.token, self.head.height) + pad // 2 + self.badge.height + pad // 2
         h += self.title.height + pad // 2 + self.text.height + pad // 2
         h += (self.help.height + pad // 2) if self.help else 0
