@@ -12,8 +12,10 @@ text. A single-language pack's plain strings are stored as
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
+from functools import lru_cache
+from typing import Iterable, Mapping, Optional
 
 from game.content.localised import Text, pick  # noqa: F401  (re-exported)
 
@@ -189,9 +191,36 @@ class Pack:
                     return outcome.id
         return self.outcomes[0].id
 
+    def glossary_in(self, texts: Iterable[str], lang: str) -> tuple["GlossaryEntry", ...]:
+        """The glossary entries whose term (in `lang`, else the pack's first language
+        that has it) appears in `texts` as a whole word, in any case; in the order
+        the terms first appear."""
+        if not self.glossary:
+            return ()
+        joined = "\n".join(t for t in texts if t)
+        found = []
+        for entry in self.glossary:
+            term = _text_in(entry.term, lang, self.languages)
+            match = _term_pattern(term).search(joined) if term else None
+            if match:
+                found.append((match.start(), entry))
+        return tuple(entry for _, entry in sorted(found, key=lambda f: f[0]))
+
     @property
     def turn_limit(self) -> int:
         return self.max_turns if self.max_turns else DEFAULT_MAX_TURNS
+
+
+def _text_in(text: Text, lang: str, languages: Iterable[str]) -> str:
+    if lang in text:
+        return text[lang]
+    return next((text[code] for code in languages if code in text), "")
+
+
+@lru_cache(maxsize=512)
+def _term_pattern(term: str) -> "re.Pattern[str]":
+    """A glossary term as a whole word (or words), in any case."""
+    return re.compile(r"(?<!\w)" + re.escape(term.strip()) + r"(?!\w)", re.IGNORECASE)
 
 
 def _index(pack: Pack, name: str) -> dict:

@@ -183,3 +183,17 @@ def test_held_at_a_checkpoint_the_card_drawn_can_give_the_missing_document():
         g, events = rules.apply(g, Roll())
         assert first(events, E.CheckpointHeld).missing == ("passport",)
         assert first(events, E.CardDrawn).card == "passport-office"
+
+
+# -- the glossary ----------------------------------------------------------------------------
+
+def test_glossary_terms_are_found_as_whole_words_in_any_case_in_the_order_they_appear():
+    from game.content.model import GlossaryEntry
+    entries = (GlossaryEntry({"id": "LTSA", "en": "LTSA"}, t("one-roof service")),
+               GlossaryEntry({"id": "paspor", "en": "passport"}, t("travel document")),
+               GlossaryEntry({"id": "KP2MI", "en": "KP2MI"}, t("the ministry")))
+    pack = make_pack(glossary=entries)
+    found = pack.glossary_in(["Bawa paspor ke ltsa.", "LTSAX bukan istilah."], "id")
+    assert [e.term["id"] for e in found] == ["paspor", "LTSA"]
+    assert pack.glossary_in(["Passports are yours."], "en") == ()     # not a whole word
+    assert pack.glossary_in(["Ask the kp2mi office."], "fr")[0] is entries[2]
