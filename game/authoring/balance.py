@@ -27,12 +27,15 @@ from game.content.model import OUTCOME_KINDS, STAGES, Pack
 from game.engine.rules import Rules
 from game.engine.state import BY_CARD, BY_HOME, BY_HOME_UNSAFE, BY_MAX_TURNS, BY_RISK
 from game.localise import pick, tr
-from game.sim import POLICIES, JourneyRecord, play_game
+from game.sim import POLICIES, GameRecord, JourneyRecord, play_game
 
 NAMESPACE = "balance"   # the report's words: localisation/balance.<lang>.json
 KIND_COLOURS = {"safe": "#2e7d32", "unsafe": "#e08a00", "trafficked": "#c62828"}
 REASONS = (BY_CARD, BY_HOME, BY_HOME_UNSAFE, BY_RISK, BY_MAX_TURNS)
 TAIL = 3                # a path to trafficking is also shown as its last TAIL choices
+CLASS_PLAYERS = 4         # a class game: four teams
+CLASS_GAMES = 300         # games simulated for the class-game figure (at most)
+CLASS_ROUNDS = 14         # a class game should fit a lesson: median rounds at most this
 LONGEST_PATH_SHOWN = 25  # a longer most common whole path is shown by its tail only
 
 Words = Callable[..., str]
@@ -52,6 +55,7 @@ class PolicyRun:
     policy: str
     journeys: list[JourneyRecord] = field(default_factory=list)
     drawn: Counter = field(default_factory=Counter)
+    games: list[GameRecord] = field(default_factory=list)   # rounds, crisis draws, coerced
 
     @property
     def outcomes(self) -> Counter:
@@ -70,8 +74,10 @@ def run_policy(pack: Pack, games: int, seed: int, players: int, policy: str,
     rng = random.Random(seed)
     run = PolicyRun(policy)
     for _ in range(games):
+        game = GameRecord()
         records, drawn = play_game(rules, players, rng.getrandbits(63), policy, rng,
-                                   keep_paths=True)
+                                   keep_paths=True, record=game)
+        run.games.append(game)
         run.drawn.update(drawn)
         run.journeys.extend(records)
     return run
@@ -247,6 +253,12 @@ def _checks(pack: Pack, runs: Sequence[PolicyRun], word: Words) -> list[str]:
         share = risky.kinds.get("safe", 0) / len(risky.journeys)
         if share > 0.25:
             found.append(word("check_risky_safe", share=f"{100 * share:.0f}%"))
+    if safe and risky and safe.journeys and risky.journeys:
+        faster = (statistics.median(j.turns for j in risky.journeys)
+                  < statistics.median(j.turns for j in safe.journeys))
+        trafficked = risky.kinds.get("trafficked", 0) / len(risky.journeys)
+        if faster and trafficked < 0.5:
+            found.append(word("check_risky_pays", share=f"{100 * trafficked:.0f}%"))
     for run in runs:
         if not run.journeys:
             continue
@@ -288,13 +300,14 @@ def build_report(pack: Pack, games: int, seed: int, players: int,
     if lang is None:
         lang = pack.languages[0] if pack.languages else "en"
     word = words_in(lang)
+    rules = Rules(pack)
     if runs is None:
-        rules = Rules(pack)
         runs = [run_policy(pack, games, seed, players, policy, rules) for policy in POLICIES]
+    class_game = run_policy(pack, min(games, CLASS_GAMES), seed, CLASS_PLAYERS, "random", rules)
     title = _title(pack, pack, lang)
     journeys = games * players
-    command = (f"python run_game.py simulate --pack {pack.id} --games {games} --seed {seed} "
-               f"--players {players} --report report.html")
+    command = (f"python run_game.py simulate --pack {_pack_ref(pack)} --games {games} "
+               f"--seed {seed} --players {players} --report report.html")
     out = [f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8">'
            f'<meta name="viewport" content="width=device-width,initial-scale=1">'
            f'<title>{_e(word("title"))}: {_e(title)}</title><style>{CSS}</style></head><body>',
@@ -311,6 +324,7 @@ def build_report(pack: Pack, games: int, seed: int, players: int,
     out.append('<ul class="checks">' + "".join(f"<li>{_e(c)}</li>" for c in checks) + "</ul>"
                if checks else f'<p>{_e(word("no_checks"))}</p>')
     out.append(f'<h2>{_e(word("kinds"))}</h2>' + _kind_bars(runs, word))
+    out.append(_class_game_section(class_game, word))
     for run in runs:
         out.append(_policy_section(pack, run, lang, word))
     out.append(_cards_section(pack, runs, lang, word))
@@ -319,11 +333,35 @@ def build_report(pack: Pack, games: int, seed: int, players: int,
     return "".join(out)
 
 
+def _pack_ref(pack: Pack) -> str:
+    """How the command line names the pack: its id under scenarios/, else its folder."""
+    from game.paths import SCENARIOS
+    if not pack.path or Path(pack.path).resolve().parent == SCENARIOS.resolve():
+        return pack.id
+    folder = str(pack.path)
+    return f'"{folder}"' if " " in folder else folder
+
+
+def _class_game_section(run: PolicyRun, word: Words) -> str:
+    """How many rounds a class game of CLASS_PLAYERS takes (random choices)."""
+    rounds = [g.rounds for g in run.games]
+    if not rounds:
+        return ""
+    median = statistics.median(rounds)
+    warn = (f'<p class="warn">{_e(word("class_game_long", limit=CLASS_ROUNDS))}</p>'
+            if median > CLASS_ROUNDS else "")
+    return (f'<h2>{_e(word("class_game", players=CLASS_PLAYERS))}</h2>'
+            f'<p>{_e(word("class_game_rounds", games=len(rounds), median=f"{median:g}", longest=max(rounds)))}'
+            f'</p>{warn}')
+
+
 def _policy_section(pack: Pack, run: PolicyRun, lang: str, word: Words) -> str:
     total = len(run.journeys)
     turns = [j.turns for j in run.journeys]
     reasons = Counter(j.reason for j in run.journeys)
     assisted = sum(j.assisted for j in run.journeys)
+    crisis = sum(g.crisis_draws for g in run.games)
+    coerced = sum(g.coerced for g in run.games)
     rows = "".join(
         f'<tr><td>{_e(_title(pack, o, lang))} <code>{_e(o.id)}</code></td>'
         f'<td class="kind-{o.kind}">{_e(word("kind_" + o.kind))}</td>'
@@ -342,6 +380,7 @@ def _policy_section(pack: Pack, run: PolicyRun, lang: str, word: Words) -> str:
             f'<table><tr><th>{_e(word("outcome"))}</th><th>{_e(word("kind"))}</th>'
             f'<th>{_e(word("count"))}</th><th>{_e(word("share"))}</th></tr>{rows}</table>'
             f'<p>{_e(word("assisted"))}: {assisted}</p>'
+            f'<p>{_e(word("crisis_draws"))}: {crisis} · {_e(word("coerced_choices"))}: {coerced}</p>'
             f'<h3>{_e(word("ended_by"))}</h3><table>{ended}</table>'
             f'<h3>{_e(word("length"))}</h3><p>{stats}</p>{_histogram(turns, word)}'
             f'<h3>{_e(word("paths"))}</h3>{_paths(pack, run, lang, word)}</section>')
