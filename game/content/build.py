@@ -5,7 +5,10 @@ file into `model.Card`s, reporting every problem it meets (see `nodes.py`
 for how values are read). Along the way it notes what the checks across the
 whole pack need (`checks.py`): which documents are given, which flags are
 set, whether any choice leads to the irregular route, and how many cards
-were left out because of their errors.
+were left out because of their errors. Every text is handed to `wording.py`
+(placeholders, acronyms and the glossary, word counts) and every card to
+`lessons.py` (what it teaches) while its YAML nodes are at hand, so that
+their problems are located at the value itself.
 """
 from __future__ import annotations
 
@@ -16,15 +19,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import model
 from game.content.headers import PACK_ID
-from game.content.model import (CARD_ROUTES, ENDING_KEYS, MAX_CHOICES, OUTCOME_KINDS, ROUTES,
-                                STAGES, Card, Choice, Contact, Document, Effects, Elements,
-                                Outcome, Pack, Position, Requires, Start)
+from game.content.lessons import check_card, check_endings
+from game.content.model import (CARD_ROUTES, ELEMENTS, ENDING_KEYS, MAX_CHOICES, OUTCOME_KINDS,
+                                ROUTES, STAGES, Card, Choice, Contact, Document, Effects,
+                                Elements, GlossaryEntry, Outcome, Pack, Position, Requires,
+                                Start)
 from game.content.nodes import TRUE_WORDS, NodeReader, Place, describe
 from game.content.parts import (CARD_REQUIRED, CHOICE_REQUIRED, CONTACT_FIELDS,
                                 DOCUMENT_FIELDS, EFFECT_DOCUMENTS, EFFECT_FLAGS, EFFECT_NUMBERS,
-                                EFFECTS_FIELDS, ELEMENT_FIELDS, LANGUAGE_CODE, OUTCOME_REQUIRED,
-                                PACK_REQUIRED)
+                                EFFECTS_FIELDS, ELEMENT_FIELDS, GLOSSARY_FIELDS, LANGUAGE_CODE,
+                                OUTCOME_REQUIRED, PACK_REQUIRED)
 from game.content.problems import ERROR, WARNING, Problem
+from game.content.wording import CARD_TEXT_WORDS, LABEL_WORDS, Wording
 from game.content.yaml_source import BOOL_TAG, INT_TAG, STR_TAG, read_yaml
 from game.paths import CARDS_FOLDER, PACK_FILE, card_files
 
@@ -47,6 +53,11 @@ class PackReader(NodeReader):
         self.flags_set: set[str] = set()
         self.documents_given: set[str] = set()
         self.outcome_places: dict[str, Place] = {}
+        self.outcome_kinds: dict[str, str] = {}
+        self.ending_places: dict[str, Place] = {}
+        self.act_and_means = False  # some card shows both: endings.assisted can be reached
+        self.unreadable = False     # some file could not be read as YAML
+        self.wording = Wording()
 
     def make_pack(self, values: dict, cards: list[Card]) -> Pack:
         """The checked `Pack`, from pack.yaml's values and the cards read."""
@@ -56,7 +67,16 @@ class PackReader(NodeReader):
                     outcomes=values["outcomes"], cards=tuple(cards),
                     checkpoints=values.get("checkpoints") or {},
                     max_turns=values.get("max_turns"), endings=values.get("endings") or {},
-                    path=str(self.folder.resolve()))
+                    path=str(self.folder.resolve()), glossary=values.get("glossary") or ())
+
+    def text(self, node: Node, what: str, words: Optional[int] = None,
+             scan: bool = True, use: bool = True) -> Optional[dict]:
+        """A localised text, checked by the writing rules (`wording.py`) when `scan`;
+        `words`: at most so many words; `use`: glossary terms in it count as used."""
+        text = super().text(node, what)
+        if text is not None and scan:
+            self.wording.scan(self, node, text, what, words, use)
+        return text
 
     # -- pack.yaml ------------------------------------------------------------
     def load_pack_file(self) -> Optional[dict]:
@@ -80,6 +100,8 @@ class PackReader(NodeReader):
             values["languages"] = self.languages_of(found["languages"])
         if "id" in found:
             values["id"] = self.pack_id(found["id"])
+        if "glossary" in found:  # first: the other texts are checked against its terms
+            values["glossary"] = self.glossary(found["glossary"])
         for name in ("title", "description"):
             if name in found:
                 values[name] = self.text(found[name], name)
@@ -104,11 +126,15 @@ class PackReader(NodeReader):
             values["max_turns"] = turns
         if "endings" in found:
             values["endings"] = self.endings(found["endings"])
+        if "outcomes" in found:
+            check_endings(self, values.get("endings") or {}, values["outcomes"])
         return values
 
     def _read(self, path: Path) -> tuple[Optional[Node], bool]:
         """The file's root node, and whether it was read without problems."""
         node, issues = read_yaml(path)
+        if issues:
+            self.unreadable = True
         for issue in issues:
             self.problems.append(Problem(self.file, issue.line, issue.column, ERROR,
                                          issue.message))
@@ -207,6 +233,8 @@ class PackReader(NodeReader):
         if ident is not None and ident not in self.outcome_places:
             self.outcome_places[ident] = self.place(node)
         kind = self.one_of(found["kind"], OUTCOME_KINDS, "kind") if "kind" in found else None
+        if ident is not None and kind is not None:
+            self.outcome_kinds.setdefault(ident, kind)
         title = self.text(found["title"], "outcome title") if "title" in found else None
         debrief = self.text(found["debrief"], "debrief") if "debrief" in found else None
         elements = None
@@ -258,7 +286,34 @@ class PackReader(NodeReader):
                 if name in result:
                     self.problem(key, f"ending '{name}' is given twice")
                 result[name] = target
+                self.ending_places[name] = self.place(value)
         return result
+
+    def glossary(self, node: Node) -> tuple[GlossaryEntry, ...]:
+        """The glossary: every term first, so that the meanings are checked against them."""
+        if node.__class__ is not SequenceNode:
+            self.problem(node, "glossary must be a list of entries, each with a term and "
+                               f"a meaning, not {describe(node)}")
+            return ()
+        read = []
+        for item in node.value:
+            found = self.fields(item, "glossary entry", GLOSSARY_FIELDS)
+            if found is None:
+                continue
+            term = None
+            if "term" in found:
+                term = self.text(found["term"], "glossary term", scan=False)
+                if term is not None:
+                    self.wording.add_term(self, found["term"], term)
+            read.append((found, term))
+        entries = []
+        for found, term in read:
+            meaning = None
+            if "meaning" in found:
+                meaning = self.text(found["meaning"], "glossary meaning", use=False)
+            if term is not None and meaning is not None:
+                entries.append(GlossaryEntry(term, meaning))
+        return tuple(entries)
 
     # -- cards ------------------------------------------------------------------
     def card_files(self) -> list[Path]:
@@ -328,7 +383,7 @@ class PackReader(NodeReader):
             ok = ok and title is not None
         value = found.get("text")
         if value is not None:
-            text = self.text(value, "text")
+            text = self.text(value, "text", CARD_TEXT_WORDS)
             ok = ok and text is not None
         value = found.get("discuss")
         discuss = None
@@ -353,6 +408,16 @@ class PackReader(NodeReader):
                 self.problem(value, "weight must be 0 or more")
                 weight = None
             ok = ok and weight is not None
+        value = found.get("shows")
+        shows: tuple = ()
+        if value is not None:
+            shows = self.shows(value)
+            ok = ok and shows is not None
+        value = found.get("crisis")
+        crisis = False
+        if value is not None:
+            crisis = self.boolean(value, "crisis")
+            ok = ok and crisis is not None
         value = found.get("choices")
         choices: tuple = ()
         if value is not None:
@@ -361,8 +426,31 @@ class PackReader(NodeReader):
         if not ok or not _CARD_REQUIRED_SET <= found.keys():
             return None
         mark = node.start_mark
-        return Card(ident, stage, title, text, choices, route, image, discuss, weight,
-                    Position(self.file, mark.line + 1, mark.column + 1))
+        card = Card(ident, stage, title, text, choices, route, image, discuss, weight,
+                    Position(self.file, mark.line + 1, mark.column + 1), shows, crisis)
+        if shows or discuss is None:
+            self.act_and_means = self.act_and_means or card.shows_act_and_means
+            check_card(self, card, node)
+        return card
+
+    def shows(self, node: Node) -> Optional[tuple[str, ...]]:
+        """The elements of trafficking a card shows: act, means, purpose, each once."""
+        if node.__class__ is not SequenceNode:
+            self.problem(node, "shows must be a list of act, means, purpose, like "
+                               f"[act, means], not {describe(node)}")
+            return None
+        found: list[str] = []
+        ok = True
+        for item in node.value:
+            element = self.one_of(item, ELEMENTS, "each of shows")
+            if element is None:
+                ok = False
+            elif element in found:
+                self.problem(item, f"shows lists '{element}' twice")
+                ok = False
+            else:
+                found.append(element)
+        return tuple(found) if ok else None
 
     def choices(self, node: Node) -> Optional[tuple[Choice, ...]]:
         if node.__class__ is not SequenceNode:
@@ -393,15 +481,32 @@ class PackReader(NodeReader):
             ok = True
         value = found.get("label")
         if value is not None:
-            label = self.text(value, "label")
+            label = self.text(value, "label", LABEL_WORDS)
             ok = ok and label is not None
+        value = found.get("coerced")
+        coerced = False
+        if value is not None:
+            if value.__class__ is ScalarNode and value.tag == BOOL_TAG:
+                coerced = value.value.lower() in TRUE_WORDS
+            else:
+                self.boolean(value, "coerced")
+                ok = False
         value = found.get("safe")
+        safe = False  # a coerced choice may leave `safe` out: it is then false
         if value is not None:
             if value.__class__ is ScalarNode and value.tag == BOOL_TAG:
                 safe = value.value.lower() in TRUE_WORDS
+                if safe and coerced:
+                    self.problem(value, "a coerced choice cannot be safe: it is done to the "
+                                        "player, not chosen (write safe: false, or leave "
+                                        "safe out)")
+                    ok = False
             else:
-                safe = self.boolean(value, "safe")
+                self.boolean(value, "safe")
                 ok = False
+        elif not coerced:
+            self.problem(node, "choice is missing required field 'safe'")
+            ok = False
         value = found.get("requires")
         requires = _NO_REQUIRES
         if value is not None:
@@ -435,7 +540,7 @@ class PackReader(NodeReader):
                 ok = False
         if not ok:
             return None
-        return Choice(label, safe, requires, effects, feedback, next_card, outcome)
+        return Choice(label, safe, requires, effects, feedback, next_card, outcome, coerced)
 
     def requires(self, node: Node) -> Optional[Requires]:
         found = self.fields(node, "requires")

@@ -6,7 +6,8 @@ facts it noted on the way) and adds its problems there:
 - `check_references`: ids that name nothing, documents or flags no card can
   ever give, images that are not in the pack's assets/ folder;
 - `check_cards`: cards that `next` keeps a player in forever, cards nothing
-  can draw, stages with no card to draw;
+  can draw (a `crisis` card is drawn only once risk can reach 10), stages
+  with no card for ordinary draws;
 - `check_outcomes_used`: outcomes no choice or ending leads to.
 """
 from __future__ import annotations
@@ -123,41 +124,55 @@ def _file_order(reader: PackReader, file: str) -> int:
 
 
 def _check_drawable(reader: PackReader, by_id: dict[str, Card]) -> None:
-    """Report cards no stage or route can ever draw, nor any `next` show."""
+    """Report cards no stage or route can ever draw, nor any `next` show.
+
+    Ordinary draws take cards of weight above 0 that are not `crisis` cards;
+    the irregular route opens once a drawable choice leads there, and crisis
+    cards once a drawable choice adds risk (so risk can reach 10)."""
     reached: set[str] = set()
-    irregular_open = False
-    todo = [c for c in by_id.values() if c.weight > 0 and c.route != "irregular"]
-    while todo:
-        card = todo.pop()
-        if card.id in reached:
-            continue
-        reached.add(card.id)
-        for choice in card.choices:
-            if choice.next in by_id and choice.next not in reached:
-                todo.append(by_id[choice.next])
-            if choice.effects.route == "irregular" and not irregular_open:
-                irregular_open = True
-                todo.extend(c for c in by_id.values()
-                            if c.weight > 0 and c.route == "irregular")
+    irregular_open = risk_rises = False
+    opened = None
+    while opened != (irregular_open, risk_rises):
+        opened = (irregular_open, risk_rises)
+        todo = [c for c in by_id.values()
+                if c.id not in reached and c.weight > 0
+                and (c.route != "irregular" or irregular_open) and (not c.crisis or risk_rises)]
+        while todo:
+            card = todo.pop()
+            if card.id in reached:
+                continue
+            reached.add(card.id)
+            for choice in card.choices:
+                if choice.next in by_id and choice.next not in reached:
+                    todo.append(by_id[choice.next])
+                if choice.effects.route == "irregular":
+                    irregular_open = True
+                if choice.effects.risk > 0:
+                    risk_rises = True
     if reader.broken_cards:
         return  # a card with errors may be the one that leads to the others
     pointed_to = {c.next for card in by_id.values() for c in card.choices if c.next}
     for card in by_id.values():
         if card.id in reached:
             continue
+        severity = ERROR
         if card.weight == 0 and card.id not in pointed_to:
             why = "its weight is 0 and no choice's 'next' leads to it"
+        elif card.crisis and card.weight > 0 and not risk_rises:
+            why = ("it is a crisis card, drawn only at risk 10, but no choice adds risk "
+                   "(effects.risk above 0), so risk never reaches 10")
+            severity = WARNING
         elif card.route == "irregular" and card.weight > 0 and not reader.irregular_switch:
             why = ("it is on the irregular route, but no choice moves a player there "
                    "(effects.route: irregular)")
         else:
             why = "only cards that can never be drawn lead to it"
         reader.problems.append(Problem(card.where.file, card.where.line, card.where.column,
-                                       ERROR, f"card '{card.id}' can never be drawn: {why}"))
+                                       severity, f"card '{card.id}' can never be drawn: {why}"))
     for route in ROUTES if irregular_open else ("regular",):
         for stage in STAGES:
-            if not any(c.stage == stage and c.weight > 0 and c.route in (route, "any")
-                       for c in by_id.values()):
+            if not any(c.stage == stage and c.weight > 0 and not c.crisis
+                       and c.route in (route, "any") for c in by_id.values()):
                 reader.problems.append(Problem(
                     reader.shown(PACK_FILE), 1, 1, WARNING,
                     f"no card can be drawn in stage '{stage}' on the {route} route"))
@@ -214,11 +229,17 @@ def _strongly_connected(by_id: dict[str, Card]) -> list[list[str]]:
 
 
 def check_outcomes_used(reader: PackReader, endings: dict, outcomes: tuple) -> None:
-    """Warn about outcomes no choice, ending or default ending (see Pack.ending) uses."""
+    """Warn about outcomes no choice, ending or default ending (see Pack.ending) uses.
+
+    The `assisted` ending is used only in a pack with a card that shows both the
+    act and the means."""
     used = {value for kind, value, _ in reader.refs if kind == "outcome"}
     present = [o for o in outcomes if o is not None]
-    for key, kinds in (("home", ("safe",)), ("home-unsafe", ("unsafe", "trafficked")),
-                       ("risk", ("trafficked",))):
+    defaults = [("home", ("safe",)), ("home-unsafe", ("unsafe", "trafficked")),
+                ("risk", ("trafficked",))]
+    if reader.act_and_means:
+        defaults.append(("assisted", ("trafficked",)))
+    for key, kinds in defaults:
         if key in endings:
             continue
         for kind in kinds:

@@ -18,7 +18,7 @@ from game.content import model
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*")  # used with fullmatch
 
 PACK_FIELDS = ("id", "title", "description", "languages", "start", "documents", "contacts",
-               "outcomes", "checkpoints", "max_turns", "endings")
+               "outcomes", "checkpoints", "max_turns", "endings", "glossary")
 PACK_REQUIRED = ("id", "title", "description", "languages", "start", "outcomes")
 START_FIELDS = ("money", "documents")
 DOCUMENT_FIELDS = ("id", "name")
@@ -26,10 +26,15 @@ CONTACT_FIELDS = ("id", "name", "detail")
 OUTCOME_FIELDS = ("id", "kind", "title", "debrief", "elements")
 OUTCOME_REQUIRED = ("id", "kind", "title", "debrief")
 ELEMENT_FIELDS = ("act", "means", "purpose")
-CARD_FIELDS = ("id", "stage", "route", "title", "text", "image", "discuss", "weight", "choices")
+GLOSSARY_FIELDS = ("term", "meaning")
+CARD_FIELDS = ("id", "stage", "route", "title", "text", "image", "discuss", "weight", "shows",
+               "crisis", "choices")
 CARD_REQUIRED = ("id", "stage", "title", "text", "choices")
-CHOICE_FIELDS = ("label", "safe", "requires", "effects", "feedback", "next", "outcome")
-CHOICE_REQUIRED = ("label", "safe")
+CHOICE_FIELDS = ("label", "safe", "coerced", "requires", "effects", "feedback", "next",
+                 "outcome")
+# `safe` is required too, unless the choice is `coerced: true` (then it is false): the
+# loader checks that, as a table of fields cannot say it.
+CHOICE_REQUIRED = ("label",)
 REQUIRES_FIELDS = ("documents", "flags", "money")
 EFFECTS_FIELDS = ("money", "debt", "risk", "gain", "lose", "set", "clear", "contact", "move",
                   "route", "skip")
@@ -53,6 +58,7 @@ PARTS: dict[str, Part] = {p.name: p for p in (
     Part("contact", model.Contact, CONTACT_FIELDS, CONTACT_FIELDS),
     Part("outcome", model.Outcome, OUTCOME_FIELDS, OUTCOME_REQUIRED),
     Part("elements", model.Elements, ELEMENT_FIELDS, ELEMENT_FIELDS),
+    Part("glossary entry", model.GlossaryEntry, GLOSSARY_FIELDS, GLOSSARY_FIELDS),
     Part("card", model.Card, CARD_FIELDS, CARD_REQUIRED),
     Part("choice", model.Choice, CHOICE_FIELDS, CHOICE_REQUIRED),
     Part("requires", model.Requires, REQUIRES_FIELDS, ()),
@@ -66,11 +72,13 @@ CHILDREN: dict[tuple[str, str], tuple[str, str]] = {
     ("pack", "contacts"): ("contact", "list"),
     ("pack", "outcomes"): ("outcome", "list"),
     ("outcome", "elements"): ("elements", "one"),
+    ("pack", "glossary"): ("glossary entry", "list"),
     ("card", "choices"): ("choice", "list"),
     ("choice", "requires"): ("requires", "one"),
     ("choice", "effects"): ("effects", "one"),
 }
 
+_NUMBERED = frozenset(("choice", "glossary entry"))  # list items with no id: named by number
 _TEXT_HINTS = (model.Text, Optional[model.Text])
 # Typed like a Text (a mapping of str to str) but holding no words to translate:
 # `endings` maps ending keys to outcome ids.
@@ -113,7 +121,8 @@ def walk_texts(data, root: str) -> Iterator[TextField]:
 
     Works on plain PyYAML data and on ruamel's round-trip data alike, and
     never fails on data of the wrong shape (it skips what it cannot read).
-    List items with an id are named by it; choices by their number from 1.
+    List items with an id are named by it; choices and glossary entries by their
+    number from 1.
     """
     if root == "pack":
         if isinstance(data, dict):
@@ -144,5 +153,6 @@ def _walk_part(data: dict, part: str, prefix: str) -> Iterator[TextField]:
         elif isinstance(value, list):
             for index, item in enumerate(value, 1):
                 if isinstance(item, dict):
-                    label = str(index) if child_part == "choice" else _label(item, index)
+                    label = (str(index) if child_part in _NUMBERED
+                             else _label(item, index))
                     yield from _walk_part(item, child_part, f"{key}/{label}")

@@ -13,6 +13,8 @@ The work is split by job:
     nodes.py         typed values read out of YAML nodes, problems located
     build.py         pack.yaml and card files built into content.model objects
     checks.py        checks across the whole pack: references, loops, drawable cards
+    lessons.py       what a pack teaches: trafficking shown, discussed, never "safe"
+    wording.py       the writing rules: placeholders, acronyms and the glossary, length
     headers.py       finding packs and reading pack.yaml's header alone
     coverage.py      how much of a pack's text is in each language
 
@@ -76,6 +78,8 @@ def _load_pack(folder: Path) -> LoadResult:
     if values is not None:  # without pack.yaml's ids, references can't be checked
         check_references(reader)
         check_outcomes_used(reader, values.get("endings") or {}, values.get("outcomes", ()))
+        if not reader.unreadable and not reader.broken_cards:  # every text was read
+            reader.wording.report_unused(reader)
     problems = _sorted(reader)
     pack = None
     if values is not None and not any(p.severity == ERROR for p in problems):

@@ -32,7 +32,7 @@ def good_pack(pack_id: str = "test-pack") -> dict:
             {"id": "passport", "name": T("Passport")},
             {"id": "contract", "name": T("Contract")},
         ],
-        "contacts": [{"id": "sapa129", "name": T("SAPA 129"), "detail": T("Call 129")}],
+        "contacts": [{"id": "sapa129", "name": T("Help line"), "detail": T("Call 129")}],
         "outcomes": [
             {"id": "safe-return", "kind": "safe", "title": T("Safe"), "debrief": T("Well done")},
             {"id": "came-home-in-debt", "kind": "unsafe", "title": T("In debt"),
@@ -43,6 +43,7 @@ def good_pack(pack_id: str = "test-pack") -> dict:
         ],
         "checkpoints": {"documentation": ["passport"]},
         "max_turns": 80,
+        "endings": {"risk": "came-home-in-debt"},  # risk alone never records trafficking
     }
 
 
@@ -63,7 +64,7 @@ def good_cards() -> dict[str, list[dict]]:
                          next="rec-return"),
              ]},
             {"id": "rec-return", "stage": "recruitment", "weight": 0, "title": T("Return"),
-             "text": T("The sponsor returns"),
+             "text": T("The sponsor returns"), "discuss": T("How does a debt trap you?"),
              "choices": [
                  _choice("Pay with work", False, requires={"flags": ["owes-sponsor"]},
                          outcome="debt-bondage"),

@@ -7,14 +7,20 @@ from .conftest import T, PackBuilder
 
 # The texts of the test pack (conftest.good_pack and good_cards): pack.yaml has a title,
 # a description, 3 document names, a contact's name and detail, 3 outcomes' titles and
-# debriefs and one outcome's 3 elements (16); the 6 cards have a title and a text each
-# and 10 choices a label and a feedback each (32).
-TEXTS = 48
+# debriefs and one outcome's 3 elements (16); the 6 cards have a title and a text each,
+# one a discuss question, and 10 choices a label and a feedback each (33).
+TEXTS = 49
 
 
 def test_a_complete_bilingual_pack(builder):
     builder.pack["endings"] = {"risk": "debt-bondage"}  # outcome ids, not texts
     assert language_coverage(builder.write()) == {"id": (TEXTS, TEXTS), "en": (TEXTS, TEXTS)}
+
+
+def test_glossary_terms_and_meanings_are_texts(builder):
+    builder.pack["glossary"] = [{"term": {"id": "KTP", "en": "KTP"}, "meaning": T("ID card")}]
+    assert language_coverage(builder.write()) == {"id": (TEXTS + 2, TEXTS + 2),
+                                                  "en": (TEXTS + 2, TEXTS + 2)}
 
 
 def test_a_missing_translation_is_counted(builder):

@@ -18,9 +18,13 @@ def test_good_fixture_pack_loads_without_problems():
     assert result.problems == []
     pack = result.pack
     assert pack.id == "good-pack" and pack.languages == ("id", "en")
-    assert len(pack.cards) == 7 and pack.start.documents == ("ktp",)
+    assert len(pack.cards) == 8 and pack.start.documents == ("ktp",)
     assert pack.checkpoints == {"documentation": ("passport",), "travel": ("contract",)}
-    assert pack.ending("risk") == "debt-bondage"
+    assert pack.ending("risk") == "in-danger" and pack.ending("assisted") == "helped-out"
+    assert [e.term["id"] for e in pack.glossary] == ["KTP", "SAPA", "KBRI"]
+    crisis = pack.card("work-crisis")
+    assert crisis.crisis and crisis.shows == ("act", "means") and crisis.shows_act_and_means
+    assert crisis.choices[0].coerced and not crisis.choices[0].safe
     assert pack.outcome("debt-bondage").elements.means["en"] == "Debt bondage."
     card = pack.card("rec-sponsor")
     assert card.where == Position(str(GOOD_PACK / "cards" / "1-recruitment.yaml"), 1, 3)

@@ -401,14 +401,17 @@ def test_outcomes_used_by_default_endings_count_as_reached(builder):
     builder.choice("work-wage", 0).pop("outcome")
     builder.choice("work-wage", 1).pop("outcome")
     builder.choice("rec-return", 0).pop("outcome")
-    # home -> first safe, home-unsafe -> first unsafe, risk -> first trafficked
-    assert builder.load().problems == []
+    del builder.pack["endings"]
+    # home -> first safe, home-unsafe -> first unsafe, risk -> first trafficked; the last
+    # is reported for itself (risk alone would record trafficking), not as unused
+    problem = only(builder.load())
+    assert "the risk ending is by default 'debt-bondage'" in problem.message
 
 
 def test_outcomes_used_by_endings_count_as_reached(builder):
     builder.pack["outcomes"].append({"id": "lost", "kind": "unsafe", "title": T("Lost"),
                                      "debrief": T("Lost")})
-    builder.pack["endings"] = {"home-unsafe": "lost"}
+    builder.pack["endings"] = {"home-unsafe": "lost", "risk": "lost"}
     assert builder.load().problems == []
 
 

@@ -1,0 +1,142 @@
+"""The writing rules checked in every text players read (format version 2).
+
+`Wording` looks at each localised text once, as the loader reads it, so that
+a problem is located at that language's own value. It reports:
+
+- a placeholder that `new` writes (GANTI, REPLACE; TODO too) still in a text;
+- a word of three or more capital letters (an acronym such as LTSA, KP2MI)
+  that is not a glossary term in that language;
+- a card's text over 60 words, a choice's label over 10 (scenarios/README.md,
+  Part 4 — Writing rules);
+
+and, once every file has been read (`report_unused`), a glossary term that no
+text uses. Terms are matched as whole words, in any case, as the game matches
+them when it shows their meaning beside a text.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from game.content.problems import ERROR, WARNING
+
+if TYPE_CHECKING:
+    from game.content.nodes import NodeReader, Place
+
+# What `new` writes where the author must put their own words (game/authoring/scaffold.py).
+PLACEHOLDERS = frozenset(("GANTI", "REPLACE", "TODO"))
+CARD_TEXT_WORDS = 60
+LABEL_WORDS = 10
+
+# A word is a run of letters and digits. Candidates for an acronym or a placeholder:
+# words of three or more characters with no a-z in them (checked exactly afterwards).
+_CAPITAL_WORD = re.compile(r"(?<![^\W_])[^\W_a-z]{3,}(?![^\W_])")
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
+def is_acronym(word: str) -> bool:
+    """At least three capital letters and no small ones: LTSA, KP2MI, BP3MI."""
+    return word.isupper() and sum(1 for ch in word if ch.isupper()) >= 3
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: pieces between spaces that hold a letter or digit."""
+    return sum(1 for piece in text.split() if _HAS_WORD.search(piece))
+
+
+def language_value(node: Node, code: str) -> Node:
+    """The node holding a text's `code` language (the node itself for a plain string)."""
+    if node.__class__ is MappingNode:
+        for key, value in node.value:
+            if key.__class__ is ScalarNode and key.value == code:
+                return value
+    return node
+
+
+class Wording:
+    """The glossary's terms, where they are, and which of them texts use."""
+
+    def __init__(self) -> None:
+        # language -> term folded to lower case -> (the term as written, where it is)
+        self.terms: dict[str, dict[str, tuple[str, Place]]] = {}
+        self.used: set[tuple[str, str]] = set()  # (language, folded term)
+        self._patterns: dict[str, Optional[re.Pattern]] = {}
+
+    def add_term(self, reader: NodeReader, node: Node, term: dict) -> None:
+        """One glossary entry's term, in each of its languages."""
+        for code, value in term.items():
+            folded = value.strip().casefold()
+            if not folded:
+                continue
+            where = reader.place(language_value(node, code))
+            known = self.terms.setdefault(code, {})
+            first = known.get(folded)
+            if first is not None:
+                reader.problem(where, f"glossary term '{value}' is given twice in '{code}' "
+                                      f"(first at {':'.join(map(str, first[1]))})", ERROR)
+                continue
+            known[folded] = (value.strip(), where)
+        self._patterns.clear()
+
+    def _pattern(self, code: str) -> Optional[re.Pattern]:
+        if code not in self._patterns:
+            terms = sorted(self.terms.get(code, ()), key=len, reverse=True)
+            self._patterns[code] = re.compile(
+                r"(?<![^\W_])(?:" + "|".join(map(re.escape, terms)) + r")(?![^\W_])",
+                re.IGNORECASE) if terms else None
+        return self._patterns[code]
+
+    def scan(self, reader: NodeReader, node: Node, text: dict, what: str,
+             words: Optional[int] = None, use: bool = True) -> None:
+        """Check one text, read from `node`; `use`: its glossary terms count as used."""
+        for code, value in text.items():
+            pattern = self._pattern(code)
+            spans: list[tuple[int, int]] = []
+            if pattern is not None:
+                for match in pattern.finditer(value):
+                    spans.append(match.span())
+                    if use:
+                        self.used.add((code, match.group().casefold()))
+            placeholder = False
+            flagged: set[str] = set()
+            for match in _CAPITAL_WORD.finditer(value):
+                word = match.group()
+                if word in PLACEHOLDERS:
+                    if not placeholder:
+                        placeholder = True
+                        reader.problem(
+                            language_value(node, code),
+                            f"{what} in '{code}' still holds the placeholder '{word}' "
+                            "(from `new`): replace it with your own text", WARNING)
+                    continue
+                if word in flagged or not is_acronym(word):
+                    continue
+                if word.casefold() in self.terms.get(code, ()):
+                    continue
+                start, end = match.span()
+                if any(s <= start and end <= e for s, e in spans):
+                    continue  # part of a longer term, such as 'SAPA 129'
+                flagged.add(word)
+                reader.problem(
+                    language_value(node, code),
+                    f"'{word}' looks like an acronym but is not a glossary term in "
+                    f"'{code}': add it to the pack's glossary with its meaning, or write it "
+                    "out in words", WARNING)
+            if words is not None:
+                count = word_count(value)
+                if count > words:
+                    reader.problem(
+                        language_value(node, code),
+                        f"{what} in '{code}' has {count} words, more than {words}: "
+                        "shorten it (short sentences, one idea each)", WARNING)
+
+    def report_unused(self, reader: NodeReader) -> None:
+        """Warn about each term no text of its language uses."""
+        for code, terms in self.terms.items():
+            for folded, (term, where) in terms.items():
+                if (code, folded) not in self.used:
+                    reader.problem(where, f"glossary term '{term}' is used in no '{code}' "
+                                          "text of the pack: use it, or take it out of the "
+                                          "glossary", WARNING)
