@@ -21,7 +21,7 @@ from game.content.parts import CHILDREN, PARTS, text_fields
 from game.content.parts import TextField, walk_texts  # noqa: F401  (the authoring tools' names)
 
 # What a value means where the Python type alone does not say it.
-# kind: text | int | number | bool | enum | id | ref | refs | pack-id | languages |
+# kind: text | int | number | bool | enum | enums | id | ref | refs | pack-id | languages |
 #       checkpoints | endings | image | part
 KINDS: dict[tuple[str, str], tuple[str, object]] = {
     ("pack", "id"): ("pack-id", None),
@@ -40,6 +40,7 @@ KINDS: dict[tuple[str, str], tuple[str, object]] = {
     ("card", "route"): ("enum", model.CARD_ROUTES),
     ("card", "image"): ("image", None),
     ("card", "weight"): ("number", 0),
+    ("card", "shows"): ("enums", model.ELEMENTS),
     ("choice", "next"): ("ref", "card"),
     ("choice", "outcome"): ("ref", "outcome"),
     ("requires", "documents"): ("refs", "document"),
@@ -111,6 +112,9 @@ HELP: dict[tuple[str, str], tuple[str, str]] = {
         "Tiga unsur perdagangan orang untuk akhir ini: proses (act), cara (means), "
         "tujuan (purpose).",
         "The three elements of trafficking for this outcome: act, means, purpose."),
+    ("glossary entry", ""): (
+        "Satu kata di glosarium: istilah dan artinya dalam kata-kata sederhana.",
+        "One glossary entry: a term and its meaning in plain words."),
     ("card", ""): ("Satu kartu skenario.", "One scenario card."),
     ("choice", ""): ("Satu pilihan pada kartu.", "One choice on a card."),
     ("requires", ""): (
@@ -149,8 +153,22 @@ HELP: dict[tuple[str, str], tuple[str, str]] = {
         "(bawaan: 100).",
         "A journey still going after this many turns ends in 'home-unsafe' (default 100)."),
     ("pack", "endings"): (
-        "Akhir yang dipakai papan: home, home-unsafe, risk. Isi dengan id sebuah outcome.",
-        "The outcomes the board itself ends in: home, home-unsafe, risk. Give outcome ids."),
+        "Akhir yang dipakai papan: home, home-unsafe, risk, assisted. Isi dengan id sebuah "
+        "outcome. 'risk' sebaiknya outcome unsafe; 'assisted' harus outcome trafficked "
+        "(diperdagangkan, lalu dibantu).",
+        "The outcomes the board itself ends in: home, home-unsafe, risk, assisted. Give "
+        "outcome ids. 'risk' should be an unsafe outcome; 'assisted' must be a trafficked "
+        "one (trafficked, then assisted)."),
+    ("pack", "glossary"): (
+        "Glosarium: kata yang mungkin belum dikenal peserta (singkatan seperti LTSA, istilah "
+        "hukum). Artinya tampil di samping teks di mana pun kata itu muncul.",
+        "Glossary: words a trainee may not know (acronyms such as LTSA, legal terms). The "
+        "meaning is shown beside every text where the word appears."),
+    ("glossary entry", "term"): (
+        "Kata atau singkatan, dalam setiap bahasa paket (misalnya LTSA).",
+        "The word or acronym, in each language of the pack (like LTSA)."),
+    ("glossary entry", "meaning"): (
+        "Artinya, dalam kata-kata sederhana.", "What it means, in plain words."),
     ("start", "money"): (
         "Uang awal, dalam ribuan rupiah (3000 = Rp 3 juta). Angka permainan saja.",
         "Starting money, in thousands of rupiah (3000 = Rp 3 juta). A game amount only."),
@@ -204,12 +222,29 @@ HELP: dict[tuple[str, str], tuple[str, str]] = {
         "Seberapa sering kartu ditarik (bawaan 1; 2 = dua kali lebih sering; 0 = hanya "
         "lewat 'next').",
         "How often the card is drawn (default 1; 2 = twice as often; 0 = only via 'next')."),
+    ("card", "shows"): (
+        "Unsur perdagangan orang yang sudah terlihat dalam situasi kartu ini: act (proses), "
+        "means (cara), purpose (tujuan). Kartu dengan act dan means berarti perjalanan itu "
+        "tidak pernah lagi berakhir 'safe'.",
+        "The elements of trafficking this card's situation already shows: act, means, "
+        "purpose. After a card with both act and means, the journey can never end 'safe'."),
+    ("card", "crisis"): (
+        "true: kartu krisis, hanya ditarik ketika risiko pemain mencapai 10.",
+        "true: a crisis card, drawn only when the player's risk has reached 10."),
     ("card", "choices"): ("1 sampai 4 pilihan.", "1 to 4 choices."),
     ("choice", "label"): ("Tulisan pada tombol pilihan, paling banyak 10 kata.",
                           "The choice's button text, at most 10 words."),
     ("choice", "safe"): (
-        "true kalau ini pilihan aman sesuai prosedur, false kalau jalan pintas.",
-        "true if this is the safe, procedural choice; false for a shortcut."),
+        "true kalau ini pilihan aman sesuai prosedur, false kalau jalan pintas. Boleh "
+        "dikosongkan kalau coerced: true.",
+        "true if this is the safe, procedural choice; false for a shortcut. May be left "
+        "out when coerced: true."),
+    ("choice", "coerced"): (
+        "true: tidak ada pilihan sebenarnya (ancaman, paksaan, utang). Debrief menunjukkannya "
+        "sebagai hal yang dilakukan kepada pemain, bukan kesalahannya. Tidak boleh bersama "
+        "safe: true.",
+        "true: no real choice (threat, force, debt). The debrief shows it as done to the "
+        "player, never as their mistake. Not together with safe: true."),
     ("choice", "requires"): ("Syarat agar pilihan ini bisa dipilih (opsional).",
                              "Optional: what the player needs for this choice."),
     ("choice", "effects"): ("Akibat pilihan ini (opsional).",
@@ -230,10 +265,11 @@ HELP: dict[tuple[str, str], tuple[str, str]] = {
                            "Add money (negative: pay). Paying more than you have adds debt."),
     ("effects", "debt"): ("Tambah utang (negatif: mengurangi utang, tidak pernah di bawah 0).",
                           "Add debt (negative: pay it off; never below 0)."),
-    ("effects", "risk"): ("Tambah kerentanan (0 sampai 10). Di 10 perjalanan berakhir "
-                          "(ending 'risk').",
-                          "Add vulnerability (0 to 10). At 10 the journey ends "
-                          "(the 'risk' ending)."),
+    ("effects", "risk"): ("Tambah kerentanan (0 sampai 10). Di 10 pemain menarik kartu "
+                          "krisis (crisis); tanpa kartu krisis perjalanan berakhir di "
+                          "ending 'risk'.",
+                          "Add vulnerability (0 to 10). At 10 the player draws a crisis "
+                          "card; without one the journey ends (the 'risk' ending)."),
     ("effects", "gain"): ("Dokumen yang diterima.", "Documents received."),
     ("effects", "lose"): ("Dokumen yang hilang atau diambil.", "Documents lost or taken."),
     ("effects", "set"): ("Pasang tanda (flag) untuk diingat, misalnya owes-sponsor.",

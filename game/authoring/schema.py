@@ -83,6 +83,9 @@ def _field(part: str, name: str) -> dict:
         return _idents(description)
     if kind == "enum":
         return {"description": description, "type": "string", "enum": list(detail)}
+    if kind == "enums":
+        return {"description": description, "type": "array", "uniqueItems": True,
+                "items": {"type": "string", "enum": list(detail)}}
     if kind == "bool":
         return {"description": description, "type": "boolean"}
     if kind in ("int", "number"):
@@ -129,10 +132,19 @@ def _part(name: str) -> dict:
         schema["then"] = {"required": ["elements"]}
     if name == "choice":
         schema["not"] = {"required": ["next", "outcome"]}
+        # `safe` is required unless the choice is coerced; a coerced choice is never safe
+        schema["if"] = {"properties": {"coerced": {"const": True}}, "required": ["coerced"]}
+        schema["then"] = {"not": {"properties": {"safe": {"const": True}},
+                                  "required": ["safe"]}}
+        schema["else"] = {"required": ["safe"]}
         schema["defaultSnippets"] = [{
             "label": "choice / pilihan",
             "body": {"label": {"id": "$1", "en": "$2"}, "safe": True,
                      "feedback": {"id": "$3", "en": "$4"}}}]
+    if name == "glossary entry":
+        schema["defaultSnippets"] = [{
+            "label": "glossary entry / glosarium",
+            "body": {"term": {"id": "$1", "en": "$2"}, "meaning": {"id": "$3", "en": "$4"}}}]
     if name == "card":
         schema["defaultSnippets"] = [{
             "label": "card / kartu",

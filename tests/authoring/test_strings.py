@@ -60,6 +60,7 @@ def test_export_counts_every_localised_field(example_copy):
     pack = load_pack(example_copy).pack
     expected = 2 + len(pack.documents) + 2 * len(pack.contacts)
     expected += sum(2 + (3 if o.elements else 0) for o in pack.outcomes)
+    expected += 2 * len(pack.glossary)  # term and meaning
     for card in pack.cards:
         expected += 2 + (card.discuss is not None)
         expected += sum(1 + (c.feedback is not None) for c in card.choices)
