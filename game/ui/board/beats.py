@@ -24,6 +24,7 @@ DIE_ROLL = 0.75        # the die tumbles
 DIE_HOLD = 0.35        # ... then shows its value
 DIE_FADE = 0.6         # ... and fades once nothing else is queued
 STEP = 0.2             # the token's hop from one space to the next
+LOST_TURN = 1.6        # a lost turn is shown this long, then play passes on by itself
 
 
 class Beat:
@@ -50,6 +51,27 @@ class FocusBeat(Beat):
         if self.announce:
             j = board.game.journeys[self.player]
             board.toast(tr("turn_of", name=board.app.player_name(j)))
+
+
+class LostTurnBeat(Beat):
+    """A lost turn: the board turns to the player and says so for a moment, then
+    play passes on by itself (nobody has to click)."""
+
+    def __init__(self, player: int, left: int):
+        self.player, self.left, self.t = player, left, 0.0
+
+    def begin(self, board):
+        board.focus = self.player
+        name = board.app.player_name(board.game.journeys[self.player])
+        text = tr("turn_lost", name=name)
+        if self.left:
+            text += f" ({tr('turns_to_lose', n=self.left)})"
+        board.toast(text)
+        self.hold = board.dur(LOST_TURN)
+
+    def step(self, board, dt):
+        self.t += dt
+        return self.t >= self.hold
 
 
 class ToastBeat(Beat):
@@ -154,9 +176,7 @@ def beats_for(board, events) -> list[Beat]:
         if kind is TurnStarted:
             out.append(FocusBeat(ev.player, True))
         elif kind is TurnLost:
-            name = app.player_name(board.game.journeys[ev.player])
-            out.append(OverlayBeat(ev.player, lambda b, beat, n=name: MessageScene(
-                b.app, beat, tr("turn_lost", name=n), "warning")))
+            out.append(LostTurnBeat(ev.player, ev.left))
         elif kind is TurnSkipped:
             name = app.player_name(board.game.journeys[ev.player])
             out.append(ToastBeat(tr("turn_skipped", name=name)))

@@ -63,6 +63,8 @@ def _panel_ops(L, app, j, width, short, limit, avail):
     route = tr("route_irregular") if j.route == "irregular" else tr("route_regular")
     if j.waiting:
         route += " · " + tr("waiting_checkpoint")
+    if j.skip:
+        route += " · " + tr("turns_to_lose", n=j.skip)
     if not j.active:
         route = tr("journey_over")
     ops.append(text_op(route, colour=C.warning if j.route == "irregular" else C.safe,
