@@ -17,7 +17,7 @@ from game.paths import DEFAULT_PACK
 
 NAME = "play"
 HELP = "play the game (the default when no command is given)"
-DEFAULT_SIZE = (1280, 800)
+TEXT_SIZES = {"normal": "normal", "large": "large", "xlarge": "extra-large"}
 
 
 @dataclass
@@ -27,7 +27,7 @@ class PlayOptions:
     pack: str = DEFAULT_PACK
     players: Optional[list[str]] = None  # names, or None to choose on the setup screen
     fullscreen: bool = False
-    size: tuple[int, int] = DEFAULT_SIZE
+    size: Optional[tuple[int, int]] = None   # None: a window that fits the screen
     autoplay: bool = False
     seed: Optional[int] = None
     screenshots: Optional[Path] = None
@@ -37,6 +37,7 @@ class PlayOptions:
     resume: bool = False
     mute: bool = False
     length: str = "full"         # the board: full, or short for a 25-minute lesson
+    text_size: Optional[str] = None  # normal | large | extra-large (remembered); None: as set
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -47,8 +48,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--players", type=player_names,
                    help='number of players (1-6) or their names: "Siti,Budi,Ani"')
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
-    p.add_argument("--size", type=window_size, default=DEFAULT_SIZE,
-                   help="window size, e.g. 1024x768")
+    p.add_argument("--size", type=window_size,
+                   help="window size, e.g. 1024x768 (default: a window that fits the screen, "
+                        "or fullscreen on a small screen)")
+    p.add_argument("--text-size", choices=tuple(TEXT_SIZES),
+                   help="text size, as on the settings screen (remembered)")
     p.add_argument("--autoplay", action="store_true",
                    help="bots play through the real interface to the debrief, then exit")
     p.add_argument("--seed", type=int, help="random seed (same seed, same game)")
@@ -70,7 +74,8 @@ def options_from(args: argparse.Namespace) -> PlayOptions:
         lang=args.lang, pack=args.pack, players=args.players, fullscreen=args.fullscreen,
         size=args.size, autoplay=args.autoplay, seed=args.seed, screenshots=args.screenshots,
         frames=args.frames, speed=args.speed, save_dir=args.save_dir, resume=args.resume,
-        mute=args.mute, length=args.length)
+        mute=args.mute, length=args.length,
+        text_size=TEXT_SIZES[args.text_size] if args.text_size else None)
 
 
 def run(args: argparse.Namespace) -> int:

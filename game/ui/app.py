@@ -91,6 +91,25 @@ class Bot:
                 pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1)]
 
 
+PREFERRED_WINDOW = (1280, 800)
+DESKTOP_MARGIN = (40, 90)      # room for the window's frame and the task bar
+
+
+def fitting_window(desktops) -> tuple[tuple[int, int], bool]:
+    """A window size that fits the desktop, and whether the screen is so small
+    (a 1024x768 projector) that the game should start fullscreen."""
+    if not desktops:
+        return PREFERRED_WINDOW, False
+    w, h = desktops[0]
+    room = (w - DESKTOP_MARGIN[0], h - DESKTOP_MARGIN[1])
+    if room[0] >= PREFERRED_WINDOW[0] and room[1] >= PREFERRED_WINDOW[1]:
+        return PREFERRED_WINDOW, False
+    small = h <= 800 or w <= 1100
+    scale = min(room[0] / PREFERRED_WINDOW[0], room[1] / PREFERRED_WINDOW[1])
+    size = (max(640, round(PREFERRED_WINDOW[0] * scale)), max(480, round(PREFERRED_WINDOW[1] * scale)))
+    return size, small
+
+
 class App:
     """The window. `options` is what the play command was asked for (a
     `game.commands.play.PlayOptions`); `session` keeps what lasts between runs."""
@@ -98,6 +117,8 @@ class App:
     def __init__(self, options, session: Session):
         self.options = options
         self.session = session
+        if options.text_size:
+            session.remember(text_size=options.text_size)
         settings = session.settings
         # the command line wins for this run; the settings file keeps its values
         self.lang = options.lang or settings.language
@@ -107,7 +128,7 @@ class App:
         else:
             self.speed = None if options.autoplay else settings.animation_speed
         self.text_scale = settings.text_scale
-        self.windowed_size = tuple(options.size)
+        self.windowed_size = tuple(options.size) if options.size else None
         self.read_aloud = ReadAloud(self)
         self.running = True
         self.exit_code = 0
@@ -128,6 +149,9 @@ class App:
 
         pygame.display.init()
         pygame.font.init()
+        if self.windowed_size is None:
+            self.windowed_size, small = fitting_window(pygame.display.get_desktop_sizes())
+            self.fullscreen = self.fullscreen or small
         clear_caches()
         pygame.display.set_caption("Mimpi Perantau — Traveller's Dream")
         self._set_mode()
