@@ -1,10 +1,14 @@
-"""A new pack that passes `validate --strict` (the `new` command writes it).
+"""A new pack to start from (the `new` command writes it).
 
-The pack has every block of pack.yaml and one card per stage and route, each
-file commented so an author can learn the format by changing it. It states
-no real law, fee, phone number or statistic: the help contact says plainly
-that a sourced number must replace it, and SOURCES.md is there to list the
-facts the author adds, each with its source.
+The pack has every block of pack.yaml and one card per stage and route, and
+uses every part of format version 2 (a glossary, endings.assisted, a crisis
+card that `shows` the act and the means, a `coerced` choice); each file is
+commented so an author can learn the format by changing it. It states no
+real law, fee, phone number or statistic: the texts an author must replace
+start with the placeholders GANTI / REPLACE (game.content.wording.PLACEHOLDERS),
+which `validate` reports until they are gone, and SOURCES.md is there to
+list the facts the author adds, each with its source. Apart from those
+placeholders, the pack passes `validate --strict` as written.
 """
 from __future__ import annotations
 
@@ -21,8 +25,9 @@ PACK_YAML = """\
 # or scenarios/README.md (English). Check your work with:
 #     python run_game.py validate {folder} --strict
 #
-# Replace every text marked GANTI / REPLACE. Facts (laws, fees, phone numbers,
-# numbers of victims) go on cards only with a source listed in SOURCES.md.
+# Replace every text marked GANTI / REPLACE: `validate` lists each one until it
+# is gone. Facts (laws, fees, phone numbers, numbers of victims) go on cards
+# only with a source listed in SOURCES.md.
 
 id: {pack_id}                     # must equal the folder name
 title:
@@ -51,14 +56,15 @@ documents:                        # cards give (gain), take (lose) or require th
       id: "Perjanjian kerja"
       en: "Employment contract"
 
-contacts:                         # help a player can learn (effects: contact)
+contacts:                         # help a player can learn (effects: contact); list the
+                                  # source of each number in SOURCES.md
   - id: help-line
     name:
       id: "Layanan bantuan (GANTI dengan nama layanan resmi)"
       en: "Help service (REPLACE with an official service's name)"
     detail:
-      id: "GANTI dengan nomor resmi yang bersumber, dan catat sumbernya di SOURCES.md."
-      en: "REPLACE with a sourced official number, and list its source in SOURCES.md."
+      id: "GANTI dengan nomor resmi yang bersumber, dan catat sumbernya."
+      en: "REPLACE with a sourced official number, and note its source."
 
 outcomes:                         # how a journey can end: safe | unsafe | trafficked
   - id: safe-return
@@ -95,6 +101,32 @@ outcomes:                         # how a journey can end: safe | unsafe | traff
       purpose:
         id: "Eksploitasi: kerja paksa."
         en: "Exploitation: forced labour."
+  - id: helped-out                # "trafficked, then assisted": never safe
+    kind: trafficked
+    title:
+      id: "Diperdagangkan, lalu dibantu"
+      en: "Trafficked, then assisted"
+    debrief:
+      id: "Anda dibawa dan ditahan dengan tipu daya, lalu dibantu keluar. Itu tetap perdagangan orang. Yang salah adalah pelaku, bukan Anda. Bantuan ada."
+      en: "You were moved and held by deception, then helped out. It was still trafficking. The traffickers are to blame, not you. Help exists."
+    elements:
+      act:
+        id: "Diserahkan dan ditampung orang lain."
+        en: "Handed over and held by others."
+      means:
+        id: "Paspor diambil, dan rasa takut."
+        en: "Your passport taken, and fear."
+      purpose:
+        id: "Eksploitasi: kerja paksa."
+        en: "Exploitation: forced labour."
+  - id: in-danger
+    kind: unsafe
+    title:
+      id: "Dalam bahaya"
+      en: "In danger"
+    debrief:
+      id: "Risiko Anda terlalu tinggi, dan perjalanan Anda berhenti di sini. Tanda bahaya bisa dikenali lebih awal."
+      en: "Your risk grew too high, and your journey stopped here. Danger signs can be seen early."
 
 checkpoints:                      # documents needed to leave a stage on the regular route
   documentation: [passport]
@@ -104,7 +136,16 @@ max_turns: 60                     # a journey still going after 60 turns ends in
 endings:                          # how the board itself ends a journey
   home: safe-return               # reached home on the regular route, money >= debt
   home-unsafe: home-in-debt       # reached home any other way
-  risk: forced-labour             # risk reached 10
+  risk: in-danger                 # risk reached 10 and the stage has no crisis card
+  assisted: helped-out            # would end safe, after a card that shows act and means
+
+glossary:                         # words a trainee may not know (acronyms, legal terms);
+  - term:                         # the game shows the meaning beside every text using them
+      id: "KTP"
+      en: "KTP"
+    meaning:
+      id: "Kartu Tanda Penduduk: kartu identitas warga Indonesia."
+      en: "Kartu Tanda Penduduk: the Indonesian identity card."
 """
 
 RECRUITMENT = """\
@@ -164,7 +205,7 @@ RECRUITMENT = """\
         id: "Terima uangnya"
         en: "Take the money"
       safe: false
-      effects: {{money: 1000, debt: 3000, risk: 2, set: [owes-sponsor]}}
+      effects: {{money: 1000, debt: 5000, risk: 2, set: [owes-sponsor]}}
       feedback:
         id: "Sekarang Anda berutang pada sponsor."
         en: "Now you owe the sponsor."
@@ -242,7 +283,8 @@ DOCUMENTATION = """\
 
 TRAVEL = """\
 {modeline}
-# Stage 3: travel.
+# Stage 3: travel. The last card is a crisis card: it is drawn only when a
+# player's risk has reached 10.
 
 - id: tra-airport
   stage: travel
@@ -288,6 +330,40 @@ TRAVEL = """\
       feedback:
         id: "Perjalanan tanpa dokumen membuat Anda bergantung pada orang lain."
         en: "Travelling without papers makes you depend on others."
+
+- id: tra-handed-over
+  stage: travel
+  route: irregular
+  crisis: true                    # drawn only when the player's risk has reached 10
+  shows: [act, means]             # the elements of trafficking this situation shows:
+                                  # after it, the journey can never end safe
+  title:
+    id: "Diserahkan ke orang lain"
+    en: "Handed over"
+  text:
+    id: "GANTI: Sopir menyerahkan Anda kepada orang yang tidak Anda kenal. Orang itu mengambil paspor Anda."
+    en: "REPLACE: The driver hands you over to a stranger. The stranger takes your passport."
+  discuss:
+    id: "Di kartu ini, apa prosesnya (act) dan apa caranya (means)?"
+    en: "On this card, what is the act, and what are the means?"
+  choices:
+    - label:
+        id: "Ikut, karena takut"
+        en: "Go along, out of fear"
+      coerced: true               # no real choice: shown as done to the player, never as
+      effects: {{lose: [passport]}}  # their mistake (`safe` is then left out)
+      feedback:
+        id: "Anda tidak punya pilihan. Ini bukan salah Anda."
+        en: "You had no real choice. This is not your fault."
+      outcome: forced-labour
+    - label:
+        id: "Cari kesempatan minta tolong"
+        en: "Look for a chance to get help"
+      safe: true
+      effects: {{risk: -4, route: regular, contact: help-line}}
+      feedback:
+        id: "Minta tolong itu benar. Yang sudah terjadi tetap perdagangan orang. Bantuan ada."
+        en: "Asking for help is right. What happened was still trafficking. Help exists."
 """
 
 WORK = """\
