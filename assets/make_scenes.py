@@ -1556,21 +1556,28 @@ def scene_compound(c):
 
 def scene_border(c):
     sky(c)
-    cloud(c, 110, 60, 0.8)
-    mountains(c, 230, ((140, 100, 140), (330, 140, 160), (520, 90, 130)), MOUNT)
+    cloud(c, 90, 56, 0.7)
+    mountains(c, 230, ((120, 90, 140), (330, 120, 160), (540, 80, 130)), MOUNT)
     ground(c, 230, GRASS)
-    c.poly([(260, 230), (340, 230), (520, 400), (80, 400)], ROAD, INK, 4)
-    c.line((300, 240), (300, 270), 4, WHITE)
-    c.line((300, 290), (300, 330), 5, WHITE)
-    c.line((300, 350), (300, 400), 6, WHITE)
-    # booth
-    c.rrect(430, 190, 110, 130, 4, (230, 236, 246), INK)
-    c.rrect(420, 170, 130, 26, 4, NAVY, INK)
-    c.rrect(448, 214, 74, 50, 4, GLASS, INK)
+    c.poly([(270, 230), (330, 230), (540, 400), (60, 400)], ROAD, INK, 4)
+    for y0, y1, w in ((240, 262, 4), (296, 330, 5), (356, 400, 6)):
+        c.line((300, y0), (300, y1), w, WHITE)
+    # the border gate: two pillars and a roof over the road
+    for px in (150, 450):
+        c.rrect(px - 20, 120, 40, 200, 3, (236, 226, 206), INK)
+        c.rrect(px - 28, 306, 56, 18, 3, (200, 190, 170), INK, 4)
+    c.rrect(110, 104, 380, 30, 3, (236, 226, 206), INK)
+    c.poly([(96, 106), (150, 60), (450, 60), (504, 106)], TERRA, INK)
+    c.rrect(250, 114, 100, 12, 4, NAVY, None, 0)
+    flag_id(c, 300, 22, 44, 28, 38)
+    # a guard booth
+    c.rrect(500, 210, 84, 110, 4, (230, 236, 246), INK)
+    c.rrect(492, 192, 100, 24, 4, NAVY, INK)
+    c.rrect(516, 232, 52, 40, 4, GLASS, INK)
     # the barrier: red and white stripes across the road
-    c.rrect(70, 230, 30, 120, 4, GREY, INK)
-    c.rrect(56, 340, 58, 20, 4, DGREY, INK)
-    x, y, w, h = 85, 262, 440, 28
+    c.rrect(66, 226, 30, 124, 4, GREY, INK)
+    c.rrect(52, 340, 58, 20, 4, DGREY, INK)
+    x, y, w, h = 81, 262, 420, 28
     c.rect(x, y, w, h, WHITE)
     c.clip((x, y, w, h))
     for i in range(0, 12):
@@ -1578,10 +1585,10 @@ def scene_border(c):
         c.poly([(sx, y + h), (sx + 24, y + h), (sx + 44, y), (sx + 20, y)], RED, None, 0)
     c.clip(None)
     c.rrect(x, y, w, h, 8, None, INK)
-    c.circle((85, 276), 18, YELLOW, INK)
-    c.rrect(520, 262, 12, 70, 2, GREY, INK, 4)
+    c.circle((81, 276), 18, YELLOW, INK)
+    c.rrect(478, 262, 12, 66, 2, GREY, INK, 4)
     # a traveller waiting with a bag
-    hands = person(c, 200, 390, 140, shirt=TEAL, pants=NAVY, skin=SKIN3, look=0.3,
+    hands = person(c, 230, 392, 140, shirt=TEAL, pants=NAVY, skin=SKIN3, look=0.3,
                    right=((0.02, 0.16), (0.03, 0.3)))
     c.rrect(hands[1][0] - 12, hands[1][1], 44, 34, 8, BROWN, INK, 4)
 
