@@ -11,9 +11,12 @@ A ```yaml block starts with a comment that says what it is:
 
 and optionally one or more `# expect: MESSAGE` lines: the validator must report a
 problem whose message contains MESSAGE. Without them the pack must have no problem
-at all (as `validate --strict`). Every example is checked inside a pack made by
+at all (as `validate --strict`) but its placeholders: the texts GANTI / REPLACE
+that the author must replace (the scaffold's, and a guide example's where only a
+sourced fact may go). Every example is checked inside a pack made by
 `run_game.py new my-pack`, so examples may use its ids (ktp, passport, contract,
-help-line, safe-return, home-in-debt, forced-labour, owes-sponsor, wor-payday ...).
+help-line, safe-return, home-in-debt, forced-labour, helped-out, in-danger,
+owes-sponsor, wor-payday ...).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ PACK_ID = "my-pack"
 _FENCE = re.compile(r"^```([A-Za-z0-9_-]*)[ \t]*\n(.*?)^```[ \t]*$", re.M | re.S)
 _FRAGMENT = re.compile(r"\A#\s*fragment:\s*([a-z-]+)\s*$", re.M)
 _EXPECT = re.compile(r"^#\s*expect:\s*(.+?)\s*$", re.M)
+PLACEHOLDER = "still holds the placeholder"  # the validator's message for GANTI / REPLACE
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from game.content.validate import load_pack
 
-from .guide import GUIDES, KINDS, ROOT, build_pack, code_blocks, examples
+from .guide import GUIDES, KINDS, PLACEHOLDER, ROOT, build_pack, code_blocks, examples
 
 ALL_EXAMPLES = [example for path in GUIDES.values() for example in examples(path)]
 
@@ -33,6 +33,9 @@ def test_every_yaml_example_validates(example, tmp_path):
             assert any(wanted in p.message for p in problems), (
                 f"{example}: expected a problem with {wanted!r}, got:\n{shown or 'none'}")
     else:
+        # the scaffold's texts (and the guide's, where a real fact must go) hold placeholders
+        problems = [p for p in problems if PLACEHOLDER not in p.message]
+        shown = "\n".join(map(str, problems))
         assert problems == [], f"{example}: the example does not validate:\n{shown}"
 
 
