@@ -47,8 +47,11 @@ from itertools import accumulate
 from typing import Optional, Sequence
 
 from game.content.model import RISK_MAX, Card, Choice, Pack
-from game.engine import actions as A
-from game.engine import events as E
+from game.engine.actions import Action, Choose, EndGame, RemovePlayer, Roll, SkipTurn
+from game.engine.events import (CardDrawn, CheckpointHeld, CheckpointPassed, Chose,
+    EffectsApplied, ElementsShown, Event, GameEnded, JourneyEnded, Moved, NoChoiceOffered,
+    NothingToDraw, Rejected, Rolled, RouteChanged, SafeSpace, TurnLost, TurnSkipped,
+    TurnStarted)
 from game.engine.board import CARD, CHECKPOINT, EVENT, HOME, SAFE, Board, build_board
 from game.engine.board import FAMILY, SUPPORT_OFFICE, TRAINING_CENTRE
 from game.engine.state import (BY_CARD, BY_HOME, BY_HOME_UNSAFE, BY_MAX_TURNS, BY_RISK,
@@ -119,11 +122,11 @@ class Rules:
                     (req.documents, req.flags, req.money) if req else None)
                 self._fx[id(ch)] = ch.effects if ch.effects else None
         self._dispatch = {
-            A.Roll: self._roll, A.Choose: self._choose, A.SkipTurn: self._skip_turn,
-            A.RemovePlayer: self._remove_player, A.EndGame: self._end_game}
+            Roll: self._roll, Choose: self._choose, SkipTurn: self._skip_turn,
+            RemovePlayer: self._remove_player, EndGame: self._end_game}
 
     # -- starting -----------------------------------------------------------
-    def new_game(self, names: Sequence[str], seed: int = 0) -> tuple[Game, list[E.Event]]:
+    def new_game(self, names: Sequence[str], seed: int = 0) -> tuple[Game, list[Event]]:
         """A game for 1 to 6 players or teams, with its first turn started."""
         if not 1 <= len(names) <= 6:
             raise ValueError("a game has 1 to 6 players or teams")
@@ -131,23 +134,23 @@ class Rules:
         journeys = tuple(Journey(i, str(name), start.money, tuple(start.documents))
                          for i, name in enumerate(names))
         game = Game(self.pack.id, seed, journeys, rng=seed & ((1 << 64) - 1))
-        events: list[E.Event] = []
+        events: list[Event] = []
         self._start_turn(game, 0, events)
         return game, events
 
     # -- the one door -------------------------------------------------------
-    def apply(self, game: Game, action: A.Action) -> tuple[Game, list[E.Event]]:
+    def apply(self, game: Game, action: Action) -> tuple[Game, list[Event]]:
         """The new game and what happened; the given game is left unchanged."""
         handler = self._dispatch.get(type(action))
         if handler is None:
-            return game, [E.Rejected(getattr(action, "type", "?"), "unknown action")]
+            return game, [Rejected(getattr(action, "type", "?"), "unknown action")]
         if game.phase == OVER:
-            return game, [E.Rejected(action.type, "the game is over")]
+            return game, [Rejected(action.type, "the game is over")]
         new = game.clone()
-        events: list[E.Event] = []
+        events: list[Event] = []
         reason = handler(new, action, events)
         if reason:
-            return game, [E.Rejected(action.type, reason)]
+            return game, [Rejected(action.type, reason)]
         new.step += 1
         return new, events
 
@@ -206,7 +209,7 @@ class Rules:
                      if d not in journey.documents)
 
     # -- actions --------------------------------------------------------------
-    def _roll(self, game: Game, action: A.Roll, events: list) -> Optional[str]:
+    def _roll(self, game: Game, action: Roll, events: list) -> Optional[str]:
         if game.phase != ROLL:
             return "a card is waiting for a choice"
         j = self._own(game)
@@ -218,18 +221,18 @@ class Rules:
         if j.waiting:
             missing = self.missing_documents(j, space.stage)
             if missing:
-                events.append(E.CheckpointHeld(j.player, space.stage, missing))
+                events.append(CheckpointHeld(j.player, space.stage, missing))
                 self._draw_for_checkpoint(game, j, space.stage, missing, events)
                 return self._end_turn_unless_card(game, events)
             j.waiting = False
-            events.append(E.CheckpointPassed(j.player, space.stage))
+            events.append(CheckpointPassed(j.player, space.stage))
         game.rng, r = next_random(game.rng)
         value = 1 + r % 6
-        events.append(E.Rolled(j.player, value))
+        events.append(Rolled(j.player, value))
         self._walk(game, j, value, events, resolve=True)
         return self._end_turn_unless_card(game, events)
 
-    def _choose(self, game: Game, action: A.Choose, events: list) -> Optional[str]:
+    def _choose(self, game: Game, action: Choose, events: list) -> Optional[str]:
         if game.phase != CARD_PHASE or game.card is None:
             return "no card is on show"
         card = self._cards[game.card]
@@ -240,7 +243,7 @@ class Rules:
         if not self.allows(j, choice):
             return "this choice is not offered"
         game.phase, game.card = ROLL, None
-        events.append(E.Chose(j.player, card.id, action.index, choice.safe, choice.coerced))
+        events.append(Chose(j.player, card.id, action.index, choice.safe, choice.coerced))
         risk_before = j.risk
         self._effects(game, j, choice, events)
         if j.active:              # (a `move` may have reached home)
@@ -256,30 +259,30 @@ class Rules:
                 self._show(game, j, self._cards[choice.next], "next", events)
         return self._end_turn_unless_card(game, events)
 
-    def _skip_turn(self, game: Game, action: A.SkipTurn, events: list) -> Optional[str]:
-        events.append(E.TurnSkipped(game.current))
+    def _skip_turn(self, game: Game, action: SkipTurn, events: list) -> Optional[str]:
+        events.append(TurnSkipped(game.current))
         return self._end_turn(game, events)
 
-    def _remove_player(self, game: Game, action: A.RemovePlayer, events: list) -> Optional[str]:
+    def _remove_player(self, game: Game, action: RemovePlayer, events: list) -> Optional[str]:
         if not isinstance(action.player, int) or not 0 <= action.player < len(game.journeys):
             return "no such player"
         if not game.journeys[action.player].active:
             return "this journey has already ended"
         j = self._own(game, action.player)
         j.ended = LEFT
-        events.append(E.JourneyEnded(j.player, None, None, LEFT))
+        events.append(JourneyEnded(j.player, None, None, LEFT))
         if action.player == game.current:
             return self._end_turn(game, events)
         if not any(x.active for x in game.journeys):
             self._game_over(game, False, events)
         return None
 
-    def _end_game(self, game: Game, action: A.EndGame, events: list) -> Optional[str]:
+    def _end_game(self, game: Game, action: EndGame, events: list) -> Optional[str]:
         for i, j in enumerate(game.journeys):
             if j.active:
                 j = self._own(game, i)
                 j.ended = STOPPED
-                events.append(E.JourneyEnded(j.player, None, None, STOPPED))
+                events.append(JourneyEnded(j.player, None, None, STOPPED))
         self._game_over(game, True, events)
         return None
 
@@ -305,7 +308,7 @@ class Rules:
                     if held:
                         break
                     if pos != j.position:   # one landed on was announced then
-                        events.append(E.CheckpointPassed(j.player, space.stage))
+                        events.append(CheckpointPassed(j.player, space.stage))
                 if pos == home:
                     break
                 pos += 1
@@ -318,7 +321,7 @@ class Rules:
                 path.append(pos)
         j.position = pos
         if path:
-            events.append(E.Moved(j.player, j.route, tuple(path)))
+            events.append(Moved(j.player, j.route, tuple(path)))
         space = spaces[pos]
         if space.kind == HOME:
             self._arrive_home(game, j, events)
@@ -326,10 +329,10 @@ class Rules:
         if space.kind == CHECKPOINT and not held:
             held = self.missing_documents(j, space.stage)
             if not held and path:
-                events.append(E.CheckpointPassed(j.player, space.stage))
+                events.append(CheckpointPassed(j.player, space.stage))
         if held:
             j.waiting = True
-            events.append(E.CheckpointHeld(j.player, space.stage, held))
+            events.append(CheckpointHeld(j.player, space.stage, held))
             if resolve:
                 self._draw_for_checkpoint(game, j, space.stage, held, events)
             return
@@ -351,7 +354,7 @@ class Rules:
                 j.contacts = j.contacts + (contact,)
         before = j.risk
         j.risk = max(0, j.risk + risk)
-        events.append(E.SafeSpace(j.player, place, j.risk - before, contact))
+        events.append(SafeSpace(j.player, place, j.risk - before, contact))
 
     def _draw(self, game: Game, j: Journey, stage: str, route: str, via: str,
               events: list) -> None:
@@ -359,7 +362,7 @@ class Rules:
         if pool is None or not pool.total:
             pool = self._pools.get((stage, route))
         if pool is None or not pool.total:
-            events.append(E.NothingToDraw(j.player, stage, route))
+            events.append(NothingToDraw(j.player, stage, route))
             return
         self._draw_from(game, j, pool, via, events)
 
@@ -400,17 +403,17 @@ class Rules:
             j.seen = j.seen + (card.id,)
         if card.id not in game.drawn:
             game.drawn = game.drawn + (card.id,)
-        events.append(E.CardDrawn(j.player, card.id, card.stage, j.route, via))
+        events.append(CardDrawn(j.player, card.id, card.stage, j.route, via))
         if card.shows:
             j.shown = j.shown + tuple(e for e in card.shows if e not in j.shown)
             if card.shows_act_and_means:
                 j.trafficked = True
-            events.append(E.ElementsShown(j.player, card.id, tuple(card.shows)))
+            events.append(ElementsShown(j.player, card.id, tuple(card.shows)))
         allows = self.allows
         if any(allows(j, c) for c in card.choices):
             game.phase, game.card = CARD_PHASE, card.id
         else:
-            events.append(E.NoChoiceOffered(j.player, card.id))
+            events.append(NoChoiceOffered(j.player, card.id))
             game.phase, game.card = ROLL, None
 
     def _effects(self, game: Game, j: Journey, choice: Choice, events: list) -> None:
@@ -439,13 +442,13 @@ class Rules:
         if contact:
             j.contacts = j.contacts + (contact,)
         j.skip += max(0, fx.skip)
-        events.append(E.EffectsApplied(j.player, j.money - money0, j.debt - debt0,
+        events.append(EffectsApplied(j.player, j.money - money0, j.debt - debt0,
                                        j.risk - risk0, gained, lost, contact, max(0, fx.skip)))
         if fx.route and fx.route != j.route:
             j.position = self.board.equivalent(j.route, j.position, fx.route)
             j.route = fx.route
             j.waiting = False
-            events.append(E.RouteChanged(j.player, j.route, j.position))
+            events.append(RouteChanged(j.player, j.route, j.position))
         if fx.move:
             self._walk(game, j, fx.move, events, resolve=False)
 
@@ -465,7 +468,7 @@ class Rules:
         if kind == "trafficked" and j.contacts:
             j.assisted_by = j.contacts[-1]
             j.assisted = True
-        events.append(E.JourneyEnded(j.player, outcome, kind, reason, j.assisted_by,
+        events.append(JourneyEnded(j.player, outcome, kind, reason, j.assisted_by,
                                      j.assisted))
 
     def _end_turn_unless_card(self, game: Game, events: list) -> None:
@@ -496,11 +499,11 @@ class Rules:
         j.turns += 1
         if j.skip > 0:
             j.skip -= 1
-            events.append(E.TurnLost(i, j.skip))
+            events.append(TurnLost(i, j.skip))
             return False
-        events.append(E.TurnStarted(i, j.turns, game.round))
+        events.append(TurnStarted(i, j.turns, game.round))
         return True
 
     def _game_over(self, game: Game, stopped: bool, events: list) -> None:
         game.phase, game.card = OVER, None
-        events.append(E.GameEnded(stopped))
+        events.append(GameEnded(stopped))

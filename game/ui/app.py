@@ -25,7 +25,7 @@ from game.ui.scenes.menu import facilitator_key
 from game.ui.read_aloud import ReadAloud
 from game.ui.text import clear_caches
 from game.ui.theme import gui_theme, palette
-from game.ui.widgets import dim
+from game.ui.widgets import Button, ButtonGroup, dim, draw_menu_icon, draw_speaker_icon
 
 IDLE_WAIT_MS = 500          # the longest the loop sleeps when nothing happens
 FPS = 60
@@ -130,6 +130,8 @@ class App:
         self.text_scale = settings.text_scale
         self.windowed_size = tuple(options.size) if options.size else None
         self.read_aloud = ReadAloud(self)
+        self.chrome = ButtonGroup(vertical=False)   # menu and read-aloud, on every screen
+        self._chrome_for = None
         self.running = True
         self.exit_code = 0
         self.scenes: list = []
@@ -265,6 +267,37 @@ class App:
         """The screen shows something new: redraw, and take a screenshot."""
         self.serial += 1
         self.dirty = True
+        self._chrome_for = None
+
+    # -- the menu and read-aloud buttons, on every screen ----------------------------
+    def layout_chrome(self) -> None:
+        """The menu button (the facilitator's menu) and, when the screen has
+        something to read, the speaker button, in `L.chrome`."""
+        from game.ui.read_aloud import words_for
+        top = self.top
+        key = (id(top), self.L, self.lang, top.name if top else "")
+        if self._chrome_for == key:
+            return
+        self._chrome_for = key
+        self.chrome.clear()
+        r, size = self.L.chrome, self.L.chrome_text
+        speaker_w = round(r.height * 1.2)
+        menu = pygame.Rect(r.x + speaker_w + self.L.pad, r.y, r.width - speaker_w - self.L.pad,
+                           r.height)
+        self.chrome.add(Button(menu, tr("menu_button"), self.toggle_menu, "secondary",
+                               size=size, name="menu", icon=draw_menu_icon))
+        if top is not None and top.name != "title" and words_for(self, top):
+            self.chrome.add(Button(pygame.Rect(r.x, r.y, speaker_w, r.height), "",
+                                   self.read_aloud.read, "secondary", size=size,
+                                   name="speaker", icon=draw_speaker_icon))
+
+    def toggle_menu(self) -> None:
+        """The menu button: open the facilitator's menu, or close it."""
+        from game.ui.scenes.menu import MenuScene
+        if isinstance(self.top, MenuScene):
+            self.pop(self.top)
+        else:
+            self.push(MenuScene(self, self.board()))
 
     def go_title(self) -> None:
         from game.ui.scenes.title import TitleScene
@@ -341,6 +374,14 @@ class App:
                 return     # R read aloud, P pause, Ctrl+Z undo; any other key stops reading
         elif event.type == pygame.MOUSEBUTTONDOWN:
             self.read_aloud.stop()
+        if event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            self.layout_chrome()
+            on_chrome = any(b.rect.collidepoint(event.pos) for b in self.chrome.buttons)
+            for b in self.chrome.buttons:
+                if b.handle(event):
+                    return
+            if on_chrome and event.type != pygame.MOUSEMOTION:
+                return
         if self.manager is not None:
             self.manager.process_events(event)
         if self.top is not None:
@@ -387,6 +428,8 @@ class App:
                 dim(surface, palette().dim)
             scene.draw(surface)
         self.manager.draw_ui(surface)
+        self.layout_chrome()
+        self.chrome.draw(surface)
 
     def screenshot(self) -> None:
         folder = Path(self.options.screenshots)

@@ -65,6 +65,12 @@ class Layout:
         return self._text(BIG, 1 + (self.scale - 1) / 2)
 
     @property
+    def label(self) -> int:
+        """Labels that name the board's parts (stages, legend): body size at the
+        normal text size, so a larger text size leaves the board room."""
+        return self._text(BODY)
+
+    @property
     def title(self) -> int:
         return self._text(TITLE)
 
@@ -101,6 +107,20 @@ class Layout:
     @property
     def topbar(self) -> pygame.Rect:
         return pygame.Rect(0, 0, self.width, max(self.px(TOPBAR), round(self.big * 1.45)))
+
+    @property
+    def chrome(self) -> pygame.Rect:
+        """The menu and read-aloud buttons, at the right end of the top band on
+        every screen (screens keep this corner free)."""
+        bar = self.topbar
+        inset = max(2, round(self.pad * 0.5))
+        h = bar.height - 2 * inset
+        w = round(h * 1.2) + self.pad + max(round(h * 2.6), round(self.chrome_text * 5.2))
+        return pygame.Rect(bar.right - inset - w, bar.y + inset, w, h)
+
+    @property
+    def chrome_text(self) -> int:
+        return max(self.min_text, min(self.body, round(self.topbar.height * 0.36)))
 
     @property
     def panel(self) -> pygame.Rect:

@@ -185,8 +185,10 @@ class Button:
     def __init__(self, rect: pygame.Rect, label: str, on_press: Callable[[], None],
                  style: str = "primary", size: int = 24, number: Optional[int] = None,
                  enabled: bool = True, reason: str = "", align: str = "center",
-                 name: str = "", reason_size: Optional[int] = None):
+                 name: str = "", reason_size: Optional[int] = None,
+                 icon: Optional[Callable[[pygame.Surface, pygame.Rect, tuple], None]] = None):
         self.rect = pygame.Rect(rect)
+        self.icon = icon            # draws a picture left of the label (menu, speaker ...)
         self.reason_size = reason_size or size
         self.label, self.on_press, self.style, self.size = label, on_press, style, size
         self.number, self.enabled, self.reason = number, enabled, reason
@@ -202,6 +204,8 @@ class Button:
         left = pad
         if self.number is not None:
             left = round(self.size * 2.3)
+        elif self.icon is not None:
+            left = pad + round(self.size * 1.5)
         return pygame.Rect(self.rect.x + left, self.rect.y + pad // 2,
                            self.rect.width - left - pad, self.rect.height - pad)
 
@@ -246,6 +250,13 @@ class Button:
                                badge.center, d / 2)
             draw_line(surface, str(self.number), self.size, C.ink_inverse, badge.center,
                         bold=True, anchor="center")
+        if self.icon is not None:
+            d = round(self.size * 1.2)
+            box = pygame.Rect(0, 0, d, d)
+            box.midleft = (inner.x - round(self.size * 1.35), self.rect.centery)
+            if not self.label:
+                box.center = self.rect.center
+            self.icon(surface, box, fg)
         label = block(self.label, self.size, fg, inner.width, bold=True,
                         align=self.align if self.number is None else "left")
         reason = block(self.reason, self.reason_size, fg, inner.width,
@@ -276,6 +287,28 @@ class Button:
     def press(self) -> None:
         if self.enabled:
             self.on_press()
+
+
+def draw_menu_icon(surface: pygame.Surface, rect: pygame.Rect, colour) -> None:
+    """Three bars: the menu."""
+    h = max(2, rect.height // 6)
+    for k in range(3):
+        y = rect.y + round(rect.height * (0.18 + 0.32 * k)) - h // 2
+        pygame.draw.rect(surface, colour, (rect.x, y, rect.width, h), border_radius=h // 2)
+
+
+def draw_speaker_icon(surface: pygame.Surface, rect: pygame.Rect, colour) -> None:
+    """A loudspeaker with two sound waves: read aloud."""
+    x, y, w, h = rect
+    body = pygame.Rect(x, y + round(h * 0.34), round(w * 0.22), round(h * 0.32))
+    pygame.draw.rect(surface, colour, body)
+    pygame.draw.polygon(surface, colour, [(body.right, body.top), (x + round(w * 0.5), y + h * 0.1),
+                                          (x + round(w * 0.5), y + h * 0.9), (body.right, body.bottom)])
+    width = max(2, w // 12)
+    for k, r in enumerate((0.22, 0.4)):
+        arc = pygame.Rect(0, 0, round(w * r * 2), round(h * r * 2))
+        arc.center = (x + round(w * 0.5), y + h // 2)
+        pygame.draw.arc(surface, colour, arc, -0.9, 0.9, width)
 
 
 class ButtonGroup:

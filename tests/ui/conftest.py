@@ -10,13 +10,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pytest  # noqa: E402
 
 from game.commands.play import PlayOptions  # noqa: E402
-from game.ui import text as T  # noqa: E402
+from game.ui import text as ui_text  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def no_overflow_left():
     """Every test starts with a clean list of clipped texts."""
-    T.OVERFLOWS.clear()
+    ui_text.OVERFLOWS.clear()
     yield
 
 

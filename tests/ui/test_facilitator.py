@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from tests.session.fakes import FakeEngine
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.localise import tr
 from tests.ui.helpers import button, click, key, make_app, settle, to_board
 
@@ -68,7 +68,7 @@ def test_pause_shows_the_card_question_and_blocks_until_resumed(app):
     assert app.top is pause and len(app.log.actions) == actions
     key(app, pygame.K_p)
     assert app.top.name == "card" and len(app.log.actions) == actions
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
 
 
 def test_pause_on_the_board_blocks_roll_and_nothing_moves(app):
@@ -138,7 +138,7 @@ def test_undo_from_each_phase_back_to_the_start(app):
     assert app.top.name == "board" and app.top.can_roll()
     saved = json.loads(next((app.session.saves.folder).glob("*.json")).read_text("utf-8"))
     assert saved["actions"] == []          # undo is saved too
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
 
 
 def test_undo_at_the_debrief_goes_back_into_the_game(app):
@@ -146,6 +146,7 @@ def test_undo_at_the_debrief_goes_back_into_the_game(app):
     key(app, pygame.K_SPACE)
     key(app, pygame.K_ESCAPE)
     click(app, button(app, "end").rect.center)
+    click(app, button(app, "yes").rect.center)
     settle(app)
     assert app.top.name == "debrief"
     key(app, pygame.K_z, mod=pygame.KMOD_CTRL)
@@ -163,6 +164,11 @@ def test_skip_and_remove_the_player_the_facilitator_picks(app):
     assert app.top.name == "remove"
     assert [b.name for b in app.top.group.buttons][:4] == [f"remove-{i}" for i in range(4)]
     click(app, button(app, "remove-3").rect.center)
+    assert app.top.name == "confirm"
+    click(app, button(app, "cancel").rect.center)           # changed their mind
+    assert app.log.game.journeys[3].active and app.top.name == "remove"
+    click(app, button(app, "remove-3").rect.center)
+    click(app, button(app, "yes").rect.center)
     assert not app.log.game.journeys[3].active
     assert all(app.log.game.journeys[i].active for i in range(3))
 
@@ -189,7 +195,7 @@ def test_settings_round_trip_through_the_screen(tmp_path):
     assert saved["animation_speed"] == 2.0 and saved["mute"] is True
     key(app, pygame.K_ESCAPE)
     assert app.top.name == "title"
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
     pygame.quit()
     # the next run remembers; the command line wins for its own run
     again = make_app(size=(1024, 768), save_dir=tmp_path)
@@ -209,7 +215,7 @@ def test_broken_settings_fall_back_with_a_message(tmp_path):
     assert any("settings" in n.lower() and "default" in n.lower() for n in app.top.notices)
     assert app.top.notice_blocks
     settle(app)
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
     pygame.quit()
 
 
@@ -227,7 +233,7 @@ def test_bigger_text_never_clips(tmp_path, size, text_size):
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_F1)
     key(app, pygame.K_a)
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
     pygame.quit()
 
 

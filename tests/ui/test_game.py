@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.app import App, run
 from tests.ui.conftest import options
 from tests.ui.helpers import make_app, settle
@@ -18,7 +18,7 @@ def test_three_players_reach_the_debrief(lang, size, tmp_path):
     code = run(options(lang=lang, size=size, autoplay=True, seed=11, players=["", "", ""],
                        screenshots=shots if size == (1024, 768) else None))
     assert code == 0
-    assert not T.OVERFLOWS, T.OVERFLOWS[:5]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:5]
     if size == (1024, 768):
         names = sorted(p.name for p in shots.iterdir())
         assert names[0].endswith("title.png")
@@ -36,14 +36,14 @@ def test_single_language_pack_plays_in_its_language(tmp_path):
     code = run(options(lang="id", pack=str(pack), autoplay=True, seed=3, players=["A", "B"],
                        size=(1024, 768)))
     assert code == 0
-    assert not T.OVERFLOWS
+    assert not ui_text.OVERFLOWS
 
 
 def test_example_pack_with_image_plays():
     code = run(options(lang="en", pack="example", autoplay=True, seed=2, players=["", ""],
                        size=(1280, 720)))
     assert code == 0
-    assert not T.OVERFLOWS
+    assert not ui_text.OVERFLOWS
 
 
 def test_frames_smoke():
@@ -69,5 +69,5 @@ def test_survives_resize_mid_turn():
         if not app.tick(wait=False):
             break
     assert app.finished_debrief
-    assert not T.OVERFLOWS, T.OVERFLOWS[:5]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:5]
     pygame.quit()

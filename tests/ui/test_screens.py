@@ -6,7 +6,7 @@ import json
 import pygame
 import pytest
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.localise import languages, tr
 from game.paths import LOCALISATION
 from game.ui.theme import contrast, palette, token_colours, token_shapes
@@ -97,11 +97,15 @@ def test_menu_undo_skip_remove_end(app):
     click(app, button(app, "remove").rect.center)
     assert app.top.name == "remove"
     click(app, button(app, "remove-2").rect.center)
+    assert app.top.name == "confirm" and app.log.game.journeys[2].active   # asks first
+    click(app, button(app, "yes").rect.center)
     assert not app.log.game.journeys[2].active
     while app.top.name != "board":
         key(app, pygame.K_RETURN)
     key(app, pygame.K_ESCAPE)
     click(app, button(app, "end").rect.center)
+    assert app.top.name == "confirm" and not app.log.game.over             # asks first
+    click(app, button(app, "yes").rect.center)
     settle(app)
     assert app.top.name == "debrief"
     # arrows step through the debrief; the last page goes back to the title
@@ -113,7 +117,7 @@ def test_menu_undo_skip_remove_end(app):
     key(app, pygame.K_RIGHT)
     key(app, pygame.K_RIGHT)
     assert app.top.name == "title"
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
 
 
 def test_help_overlay_and_mute_and_fullscreen(app):
@@ -169,7 +173,7 @@ def test_title_lists_every_pack_without_clipping():
                 title.select(i)
                 settle(app)
             pygame.quit()
-    assert not T.OVERFLOWS, T.OVERFLOWS[:3]
+    assert not ui_text.OVERFLOWS, ui_text.OVERFLOWS[:3]
 
 
 def test_every_language_file_has_every_string():

@@ -5,7 +5,7 @@ import random
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 
 WORDS = ("Pak Darto, sponsor dari desa sebelah, datang ke rumah. Katanya ada kerja di "
          "perkebunan di Malaysia. Gaji besar, berangkat minggu depan, “tanda jadi”. "
@@ -23,8 +23,8 @@ def test_fast_wrap_matches_exact_wrap_and_fits():
         if rng.random() < 0.3:
             text = text.replace(" ", "\n", 2)
         size, width, bold = rng.choice([20, 27, 40]), rng.randint(40, 900), rng.random() < .5
-        lines = T.wrap(text, size, width, bold)
-        exact = T._wrap_exact(text, size, width, bold)
-        assert all(T.text_width(line, size, bold) <= width for line in lines if len(line) > 1)
+        lines = ui_text.wrap(text, size, width, bold)
+        exact = ui_text._wrap_exact(text, size, width, bold)
+        assert all(ui_text.text_width(line, size, bold) <= width for line in lines if len(line) > 1)
         assert " ".join(lines).split() == " ".join(exact).split()
         assert len(exact) <= len(lines) <= len(exact) + len(exact) // 4 + 1

@@ -28,11 +28,11 @@ def legend_rows(L) -> list[list[tuple[str, str, int]]]:
     labels = {"regular": tr("route_regular"), "irregular": tr("route_irregular"),
               CHECKPOINT: tr("checkpoint"), SAFE: tr("legend_safe"), EVENT: tr("legend_event")}
     area_w = L.board.width - 2 * L.pad
-    sample = round(L.body * 2.2)
+    sample = round(L.label * 2.2)
     rows, x = [[]], 0
     for key in LEGEND_KEYS:
         label = labels[key]
-        w = sample + L.pad + text_width(label, L.body) + L.pad * 2
+        w = sample + L.pad + text_width(label, L.label) + L.pad * 2
         if x + w > area_w and rows[-1]:
             rows.append([])
             x = 0
@@ -48,12 +48,12 @@ class Geometry:
     def __init__(self, L, board_rules):
         self.L = L
         self.legend = legend_rows(L)
-        legend_h = len(self.legend) * line_height(L.body) + L.pad // 2
+        legend_h = len(self.legend) * line_height(L.label) + L.pad // 2
         area = L.board.inflate(-2 * L.pad, -2 * L.pad)
         area.height -= legend_h
         self.area = area
         routes = board_rules.routes
-        self.label_h = line_height(L.body)
+        self.label_h = line_height(L.label)
         band_h = area.height / 4
         self.bands = []
         self.pts: dict[str, list[tuple[float, float]]] = {"regular": [], "irregular": []}
@@ -197,9 +197,9 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
         label = tr("stage_n", n=i + 1, name=tr(f"stage_{stage}"))
         # keep clear of "Village" (first band) and "Home" (last band) at the left
         side = tr("village") if i == 0 else tr("stage_home") if i == 3 else ""
-        left = band.x + L.pad + (text_width(side, L.body, True) + L.pad if side else 0)
-        cx = max(band.centerx, left + text_width(label, L.body, True) // 2)
-        draw_line(bg, label, L.body, C.ink, (cx, band.y + max(1, L.pad // 6)),
+        left = band.x + L.pad + (text_width(side, L.label, True) + L.pad if side else 0)
+        cx = max(band.centerx, left + text_width(label, L.label, True) // 2)
+        draw_line(bg, label, L.label, C.ink, (cx, band.y + max(1, L.pad // 6)),
                   bold=True, anchor="midtop", box=band)
     # roads
     reg = geo.road("regular")
@@ -217,10 +217,10 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
                             route == "irregular")
     draw_space_icon(bg, HOME, geo.home, geo.r * 1.25)
     band4 = geo.bands[3][1]
-    draw_line(bg, tr("stage_home"), L.body, C.warning,
+    draw_line(bg, tr("stage_home"), L.label, C.warning,
               (band4.x + L.pad, band4.y + max(1, L.pad // 6)), bold=True, box=band4,
               what="home-label")
-    draw_line(bg, tr("village"), L.body, C.ink_soft,
+    draw_line(bg, tr("village"), L.label, C.ink_soft,
               (geo.bands[0][1].x + L.pad, geo.bands[0][1].y + max(1, L.pad // 6)),
               bold=True, box=geo.bands[0][1], what="village-label")
     _draw_legend(bg, L, geo)
@@ -230,8 +230,8 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
 def _draw_legend(bg, L, geo: Geometry) -> None:
     C = palette()
     y0 = geo.area.bottom + L.pad // 2
-    lh = line_height(L.body)
-    sample = round(L.body * 2.2)
+    lh = line_height(L.label)
+    sample = round(L.label * 2.2)
     box = L.board
     for r, row in enumerate(geo.legend):
         y = y0 + r * lh
@@ -248,7 +248,7 @@ def _draw_legend(bg, L, geo: Geometry) -> None:
             else:
                 rr = min(geo.r, lh * 0.36)
                 draw_space_icon(bg, key, (x + sample / 2, cy), rr)
-            draw_line(bg, label, L.body, C.ink, (x + sample + L.pad, cy),
+            draw_line(bg, label, L.label, C.ink, (x + sample + L.pad, cy),
                       anchor="midleft", box=box, what="legend")
 
 

@@ -11,7 +11,7 @@ from typing import Optional
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.theme import palette
 from game.ui.widgets import Button, ButtonGroup, rounded
 
@@ -91,5 +91,5 @@ class Overlay(Scene):
 def heading(surface, text, rect: pygame.Rect, size: int, colour, bold=True,
             align="left", what="heading") -> int:
     """Wrapped text at the top of `rect`; the height used."""
-    b = T.block(text, size, colour, rect.width, bold=bold, align=align)
+    b = ui_text.block(text, size, colour, rect.width, bold=bold, align=align)
     return b.draw(surface, rect.x, rect.y, rect, what)

@@ -47,6 +47,7 @@ class BoardScene(Scene):
         self._bg = None
         self._panel = None
         self._topbar = None
+        self._round_shown = self.game.round
         self.sync()
         self.queue.append(FocusBeat(self.game.current, True))
 
@@ -202,9 +203,6 @@ class BoardScene(Scene):
             if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.roll()
                 return
-            if event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL:
-                self.undo()
-                return
         self.group.handle(event)
 
     def open_menu(self) -> None:
@@ -251,6 +249,14 @@ class BoardScene(Scene):
         rounded(surface, r, C.secondary, L.radius, shadow=L.pad // 2)
         b.draw(surface, r.centerx - b.width // 2, r.y + L.pad, r, "toast")
 
+    def shown_round(self) -> int:
+        """The round of the turn on show: while a result is still on screen (a
+        beat waits), the round that turn was played in, not the next one."""
+        if any(isinstance(beat, FocusBeat) and not beat.begun for beat in self.queue):
+            return self._round_shown
+        self._round_shown = self.game.round
+        return self._round_shown
+
     def _draw_topbar(self) -> pygame.Surface:
         L, C = self.L, palette()
         bar = L.topbar
@@ -260,16 +266,18 @@ class BoardScene(Scene):
         tsize = round(bar.height * 0.62)
         draw_token(surf, (L.pad + tsize // 2, bar.height // 2), tsize, j.player)
         x = L.pad * 2 + tsize
-        # right side: round, every token, the menu key
-        hint = tr("menu_hint")
-        right = bar.width - L.pad
-        hr = draw_line(surf, hint, L.body, C.topbar_text, (right, bar.height // 2),
-                         anchor="midright", box=bar, what="topbar")
-        right = hr.left - L.pad * 2
+        # right side: the menu and speaker buttons (drawn by the app), the round
+        # (always), then every token when there is room
+        right = L.chrome.left - L.pad * 2
+        label = tr("turn_of", name=self.app.player_name(j))
+        rnd = tr("round", n=self.shown_round())
+        rnd_size = L.chrome_text
+        draw_line(surf, rnd, rnd_size, C.topbar_text, (right, bar.height // 2),
+                  anchor="midright", box=bar, what="topbar-round")
+        right -= text_width(rnd, rnd_size) + L.pad * 2
         small = round(bar.height * 0.42)
         n = len(self.game.journeys)
         tokens_w = n * (small + L.pad // 2)
-        label = tr("turn_of", name=self.app.player_name(j))
         name_w = text_width(label, L.big, True)
         if right - tokens_w - x - name_w > L.pad * 2:
             for p in range(n):
@@ -277,11 +285,6 @@ class BoardScene(Scene):
                 draw_token(surf, (cx, bar.height // 2), small, p,
                            faded=not self.game.journeys[p].active)
             right -= tokens_w + L.pad
-        rnd = tr("round", n=self.game.round)
-        if right - text_width(rnd, L.body) - x - name_w > L.pad * 2:
-            draw_line(surf, rnd, L.body, C.topbar_text, (right, bar.height // 2),
-                        anchor="midright", box=bar, what="topbar")
-            right -= text_width(rnd, L.body) + L.pad
         size = fit_size(label, L.big, right - x, True, L.min_text)
         draw_line(surf, label, size, C.topbar_text, (x, bar.height // 2), bold=True,
                     anchor="midleft", box=pygame.Rect(0, 0, right + L.pad, bar.height),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Overlay
 from game.localise import tr
 from game.ui.theme import palette
@@ -32,17 +32,17 @@ class HelpScene(Overlay):
         pad = round(L.pad * 1.4)
         self.rect = L.centred(0.8, 10)
         width = self.rect.width - 2 * pad
-        key_w = max(T.text_width(tr(k) if k.startswith("key_") else k, size, True)
+        key_w = max(ui_text.text_width(tr(k) if k.startswith("key_") else k, size, True)
                     for k, _ in KEYS) + 2 * L.pad
         key_w = min(key_w, width // 2)
-        self.title = T.block(tr("help_title_keys"), L.big, C.ink, width, bold=True)
+        self.title = ui_text.block(tr("help_title_keys"), L.big, C.ink, width, bold=True)
         self.rows = []
         for key, what in KEYS:
-            k = T.block(tr(key) if key.startswith("key_") else key, size, C.ink_inverse,
+            k = ui_text.block(tr(key) if key.startswith("key_") else key, size, C.ink_inverse,
                         key_w - L.pad, bold=True, align="center")
-            w = T.block(tr(what), size, C.ink, width - key_w - L.pad)
+            w = ui_text.block(tr(what), size, C.ink, width - key_w - L.pad)
             self.rows.append((k, w, max(k.height, w.height) + L.pad // 2))
-        self.close_hint = T.block(tr("help_close"), size, C.ink_soft, width)
+        self.close_hint = ui_text.block(tr("help_close"), size, C.ink_soft, width)
         h = self.title.height + L.pad + sum(r[2] for r in self.rows) + L.pad
         h += self.close_hint.height
         self.need = h + 2 * pad

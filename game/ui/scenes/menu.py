@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import actions as A
-from game.ui import text as T
+from game.engine.actions import EndGame, RemovePlayer, SkipTurn
+from game.ui.text import block
 from game.ui.scenes.base import Overlay
 from game.localise import tr
 from game.ui.theme import palette
@@ -16,23 +16,31 @@ from game.ui.widgets import Button, draw_token
 class MenuScene(Overlay):
     name = "menu"
 
-    def __init__(self, app, board):
+    def __init__(self, app, board=None):
         super().__init__(app)
-        self.board = board
+        self.board = board          # None outside a game (title, setup, debrief)
 
     def items(self):
-        log = self.app.log
+        app, log = self.app, self.app.log
+        common = [("help", tr("menu_help"), app.show_help, "quiet", True),
+                  ("settings", tr("menu_settings"), app.show_settings, "quiet", True),
+                  ("fullscreen", tr("menu_fullscreen"), app.toggle_fullscreen, "quiet", True),
+                  ("mute", tr("menu_mute"), app.toggle_mute, "quiet", True)]
+        if self.board is None:
+            back = []
+            if app.log is not None and app.log.can_undo():     # the debrief: back into the game
+                back.append(("undo", tr("menu_undo"), self.undo_from_debrief, "secondary", True))
+            if any(s.name != "title" for s in app.scenes if s is not self):
+                back.append(("quit", tr("menu_quit"), app.go_title, "quiet", True))
+            return [("resume", tr("menu_resume"), self.close, "primary", True)] + back + common
         return [("resume", tr("menu_resume"), self.close, "primary", True),
                 ("pause", tr("menu_pause"), self.pause, "secondary", True),
                 ("undo", tr("menu_undo"), self.undo, "secondary", log.can_undo()),
-                ("skip", tr("menu_skip"), lambda: self.act(A.SkipTurn()), "secondary", True),
+                ("skip", tr("menu_skip"), lambda: self.act(SkipTurn()), "secondary", True),
                 ("remove", tr("menu_remove"), self.remove, "secondary", True),
-                ("end", tr("menu_end"), lambda: self.act(A.EndGame()), "secondary", True),
-                ("help", tr("menu_help"), self.app.show_help, "quiet", True),
-                ("settings", tr("menu_settings"), self.app.show_settings, "quiet", True),
-                ("fullscreen", tr("menu_fullscreen"), self.app.toggle_fullscreen, "quiet", True),
-                ("mute", tr("menu_mute"), self.app.toggle_mute, "quiet", True),
-                ("quit", tr("menu_quit"), self.app.go_title, "quiet", True)]
+                ("end", tr("menu_end"), self.end, "secondary", True),
+                *common,
+                ("quit", tr("menu_quit"), app.go_title, "quiet", True)]
 
     def layout(self) -> None:
         """Body text if every item fits the screen, else smaller (never below 3%)."""
@@ -48,7 +56,7 @@ class MenuScene(Overlay):
         items = self.items()
         pad = L.pad
         cols = 2
-        self.title = T.block(tr("menu_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
+        self.title = block(tr("menu_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
         rect = L.centred(0.86, 10)
         col_w = (rect.width - 2 * pad - (cols - 1) * pad) // cols
         bh = max(round(size * 2.1), min(L.button_h, round(size * 2.6)))
@@ -79,9 +87,21 @@ class MenuScene(Overlay):
     def undo(self) -> None:
         self.board.undo()
 
+    def undo_from_debrief(self) -> None:
+        """A mis-clicked "End game": back into it."""
+        log = self.app.log
+        if log is not None and log.undo():
+            self.app.on_action(log)
+            self.app.resume_game(log)
+
     def pause(self) -> None:
         self.close()
         self.app.pause()
+
+    def end(self) -> None:
+        """End the game for everyone, after asking."""
+        self.app.push(ConfirmScene(self.app, tr("confirm_end"), tr("menu_end"),
+                                   lambda: self.act(EndGame())))
 
     def act(self, action) -> None:
         self.board.facilitator(action)
@@ -103,18 +123,23 @@ class MenuScene(Overlay):
 
 
 class RemoveScene(Overlay):
-    """Which player is leaving?"""
+    """Which player is leaving? (Then: are you sure?)"""
     name = "remove"
 
     def __init__(self, app, board):
         super().__init__(app)
         self.board = board
 
+    def ask(self, journey) -> None:
+        name = self.app.player_name(journey)
+        self.app.push(ConfirmScene(self.app, tr("confirm_remove", name=name), tr("remove_yes"),
+                                   lambda: self.board.facilitator(RemovePlayer(journey.player))))
+
     def layout(self) -> None:
         L, C = self.L, palette()
         self.group.clear()
         pad = L.pad
-        self.title = T.block(tr("remove_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
+        self.title = block(tr("remove_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
         people = [j for j in self.app.log.game.journeys if j.active]
         rect = L.centred(0.6, 10)
         w = rect.width - 2 * pad
@@ -125,8 +150,7 @@ class RemoveScene(Overlay):
         self.tokens = []
         for j in people:
             r = pygame.Rect(self.rect.x + pad, y, w, bh)
-            self.button(r, self.app.player_name(j),
-                        lambda p=j.player: self.board.facilitator(A.RemovePlayer(p)),
+            self.button(r, self.app.player_name(j), lambda j=j: self.ask(j),
                         "choice", name=f"remove-{j.player}", align="left",
                         number=None)
             self.tokens.append((j.player, r))
@@ -149,6 +173,53 @@ class RemoveScene(Overlay):
         self.group.draw(surface)
         for p, r in self.tokens:
             draw_token(surface, (r.right - r.height // 2, r.centery), round(r.height * 0.6), p)
+
+
+class ConfirmScene(Overlay):
+    """A question before something that cannot be taken back lightly."""
+    name = "confirm"
+
+    def __init__(self, app, question: str, yes: str, on_yes):
+        super().__init__(app)
+        self.question, self.yes, self.on_yes = question, yes, on_yes
+
+    def layout(self) -> None:
+        L, C = self.L, palette()
+        self.group.clear()
+        pad = L.pad
+        rect = L.centred(0.7, 10)
+        w = rect.width - 2 * pad
+        self.text = block(self.question, L.heading, C.ink, w, bold=True)
+        bw = (w - pad) // 2
+        bh = max(L.button_h, Button.height_for(self.yes, bw, L.body),
+                 Button.height_for(tr("cancel"), bw, L.body))
+        self.rect = L.centred(0.7, self.text.height + 3 * pad + bh)
+        y = self.rect.bottom - pad - bh
+        self.button(pygame.Rect(self.rect.x + pad, y, bw, bh), tr("cancel"), self.close,
+                    "quiet", name="cancel")
+        self.button(pygame.Rect(self.rect.x + 2 * pad + bw, y, bw, bh), self.yes, self.confirm,
+                    "primary", name="yes")
+        self.group.set_focus(0)          # the safe answer has the focus
+
+    def close(self) -> None:
+        if self.app.top is self:
+            self.app.pop(self)
+
+    def confirm(self) -> None:
+        self.close()
+        self.on_yes()
+
+    def handle_event(self, event) -> None:
+        self.dialog_event(event, self.close)
+
+    def bot_target(self, bot):
+        return self.group.find("yes")
+
+    def draw(self, surface) -> None:
+        self.draw_panel(surface, self.rect)
+        self.text.draw(surface, self.rect.x + self.L.pad, self.rect.y + self.L.pad, self.rect,
+                       "confirm-text")
+        self.group.draw(surface)
 
 
 def facilitator_key(app, event) -> bool:

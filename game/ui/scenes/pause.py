@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Overlay
 from game.localise import tr
 from game.ui.theme import palette
@@ -62,13 +62,13 @@ class PauseScene(Overlay):
         pad = round(L.pad * 1.6)
         rect = L.screen.inflate(-2 * L.pad, -2 * L.pad)
         width = L.centred(0.9, 10).width - 2 * pad
-        self.head = T.block(tr("pause_title"), L.heading, C.secondary, width, bold=True)
-        self.card_title = T.block(self.app.text(self.card.title), L.body, C.ink_soft, width,
+        self.head = ui_text.block(tr("pause_title"), L.heading, C.secondary, width, bold=True)
+        self.card_title = ui_text.block(self.app.text(self.card.title), L.body, C.ink_soft, width,
                                   bold=True) if self.question else None
         body = self.question or tr("pause_general")
-        self.body = T.block(body, size, C.ink, width, bold=True)
+        self.body = ui_text.block(body, size, C.ink, width, bold=True)
         label = tr("pause_resume")
-        bw = min(width, max(round(L.height * 0.45), T.text_width(label, L.heading, True)
+        bw = min(width, max(round(L.height * 0.45), ui_text.text_width(label, L.heading, True)
                             + 3 * L.heading))
         bh = max(L.button_h, Button.height_for(label, bw, L.heading))
         h = self.head.height + pad // 2 + (self.card_title.height + pad // 2

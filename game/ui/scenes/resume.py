@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Overlay
 from game.localise import tr
 from game.ui.theme import palette
@@ -25,10 +25,10 @@ class ResumeChoiceScene(Overlay):
         pad = round(L.pad * 1.4)
         width = L.centred(0.8, 10).width - 2 * pad
         self.icon = round(L.big * 1.2)
-        self.head = T.block(tr("resume_changed_title"), L.heading, C.ink,
+        self.head = ui_text.block(tr("resume_changed_title"), L.heading, C.ink,
                             width - self.icon - pad, bold=True)
         problem = self.loaded.problem.text(self.app.lang) if self.loaded.problem else ""
-        self.text = T.block(problem, L.body, C.ink, width)
+        self.text = ui_text.block(problem, L.body, C.ink, width)
         labels = [("continue-anyway", tr("resume_anyway"), self.go_on, "primary"),
                   ("new-game", tr("resume_new_game"), self.start_new, "secondary")]
         bw = (width - pad) // 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Scene
 from game.localise import languages, tr
 from game.ui.theme import palette
@@ -82,7 +82,7 @@ class SettingsScene(Scene):
         self.group.clear()
         pad = L.pad
         area = L.screen.inflate(-4 * pad, -2 * pad)
-        self.title = T.block(tr("settings_title"), L.big, C.ink, area.width, bold=True)
+        self.title = ui_text.block(tr("settings_title"), L.big, C.ink, area.width, bold=True)
         label_w = round(area.width * 0.3)
         opts_x = area.x + label_w + pad
         opts_w = area.right - opts_x
@@ -92,7 +92,7 @@ class SettingsScene(Scene):
             n = len(options)
             bw = (opts_w - (n - 1) * pad // 2) // n
             bh = max([Button.height_for(o[1], bw, size) for o in options])
-            lb = T.block(label, size, C.ink, label_w, bold=True)
+            lb = ui_text.block(label, size, C.ink, label_w, bold=True)
             row_h = max(bh, lb.height)
             self.labels.append((lb, area.x, y + (row_h - lb.height) // 2, "settings-label"))
             for i, (name, text, fn, selected) in enumerate(options):
@@ -102,12 +102,12 @@ class SettingsScene(Scene):
                 b.selected = selected
             y += row_h
             if note:
-                nb = T.block(note, L.min_text, C.ink_soft, opts_w)
+                nb = ui_text.block(note, L.min_text, C.ink_soft, opts_w)
                 self.labels.append((nb, opts_x, y + pad // 4, "settings-note"))
                 y += nb.height + pad // 4
             y += round(pad * 0.8)
         back_label = tr("back")
-        bw = max(round(L.width * 0.25), T.text_width(back_label, size, True) + 4 * size)
+        bw = max(round(L.width * 0.25), ui_text.text_width(back_label, size, True) + 4 * size)
         bh = max(L.button_h, Button.height_for(back_label, bw, size))
         if y + bh > area.bottom and not force:
             return False

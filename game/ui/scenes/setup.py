@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Scene
 from game.localise import tr
 from game.ui.theme import palette
@@ -53,9 +53,9 @@ class SetupScene(Scene):
         L, C = self.L, palette()
         self.group.clear()
         pad = L.pad
-        self.title_block = T.block(tr("setup_title"), L.big, C.ink, L.width - 4 * pad, bold=True,
+        self.title_block = ui_text.block(tr("setup_title"), L.big, C.ink, L.width - 4 * pad, bold=True,
                                    align="center")
-        self.hint_block = T.block(tr("setup_hint"), L.body, C.ink_soft, L.width - 4 * pad,
+        self.hint_block = ui_text.block(tr("setup_hint"), L.body, C.ink_soft, L.width - 4 * pad,
                                   align="center")
         top = 2 * pad + self.title_block.height + self.hint_block.height + pad
         bh = L.button_h

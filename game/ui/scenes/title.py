@@ -6,7 +6,7 @@ from typing import Optional
 
 import pygame
 
-from game.ui import text as T
+from game.ui import text as ui_text
 from game.ui.scenes.base import Scene
 from game.localise import languages, tr
 from game.ui.theme import palette
@@ -87,14 +87,14 @@ class TitleScene(Scene):
         pad = L.pad
         w, h = L.width, L.height
         compact = self.compact
-        self.title_block = T.block(tr("app_title"), L.big if compact else L.title, C.ink,
+        self.title_block = ui_text.block(tr("app_title"), L.big if compact else L.title, C.ink,
                                    w - 4 * pad, bold=True, align="center")
-        self.sub_block = None if compact else T.block(tr("app_subtitle"), L.body, C.ink_soft,
+        self.sub_block = None if compact else ui_text.block(tr("app_subtitle"), L.body, C.ink_soft,
                                                       w - 4 * pad, align="center")
         top = round(h * 0.04) + self.title_block.height + (
             pad if compact else self.sub_block.height + L.token + 3 * pad)
         self.top_y = top
-        self.notice_blocks = [T.block(n, L.min_text, C.ink, w - 6 * pad)
+        self.notice_blocks = [ui_text.block(n, L.min_text, C.ink, w - 6 * pad)
                               for n in self.notices[-3:]]
         notes_h = sum(b.height for b in self.notice_blocks)
         self.notes_rect = pygame.Rect(2 * pad, h - pad - notes_h - 2 * pad, w - 4 * pad,
@@ -132,11 +132,11 @@ class TitleScene(Scene):
         # the most cramped layout leaves the languages to the settings screen
         langs = languages() if self.compact < 2 else []
         if langs:
-            y += T.line_height(L.body)
+            y += ui_text.line_height(L.body)
         per_row = 2 if len(langs) > 1 else 1
         lw = (left_w - (per_row - 1) * pad) // per_row
         inner = lw - 2 * max(6, round(L.body * 0.55))
-        if any(T.text_width(word, L.body, True) > inner for _, n in langs for word in n.split()):
+        if any(ui_text.text_width(word, L.body, True) > inner for _, n in langs for word in n.split()):
             per_row, lw = 1, left_w      # never break a word of a language's name
         lang_h = max([bh] + [Button.height_for(name, lw, L.body) for _, name in langs])
         for i, (code, name) in enumerate(langs):
@@ -157,10 +157,10 @@ class TitleScene(Scene):
             return False
 
         # right column: the stories
-        y = self.right.y + T.line_height(L.heading) + pad // 2
+        y = self.right.y + ui_text.line_height(L.heading) + pad // 2
         for i, header in enumerate(self.headers):
             label = self.app.text(header.title) or header.id
-            bh_i = max(T.line_height(L.body) + pad,
+            bh_i = max(ui_text.line_height(L.body) + pad,
                        Button.height_for(label, right_w, L.body) - round(L.body * 0.6))
             b = self.button(pygame.Rect(self.right.x, y, right_w, bh_i), label,
                             lambda i=i: self.select(i), "choice", name=f"pack-{header.id}",
@@ -171,7 +171,7 @@ class TitleScene(Scene):
         self.group.set_focus(0)
         if self.headers:
             desc = self.app.text(self.headers[self.selected].description)
-            need = T.block(desc, L.body, C.ink, right_w - 2 * pad).height + 2 * pad
+            need = ui_text.block(desc, L.body, C.ink, right_w - 2 * pad).height + 2 * pad
             return need <= self.desc_rect.height or force
         return True
 
@@ -256,9 +256,9 @@ class TitleScene(Scene):
             self.sub_block.draw(surface, 2 * L.pad, y + self.title_block.height, box,
                                 "subtitle")
         if any(b.name.startswith("lang-") for b in self.group.buttons):
-            T.draw_line(surface, tr("language"), L.body, C.ink,
+            ui_text.draw_line(surface, tr("language"), L.body, C.ink,
                         (self.left.x, self.lang_label_y), bold=True, box=self.left)
-        T.draw_line(surface, tr("choose_pack"), L.heading, C.ink, self.right.topleft, bold=True,
+        ui_text.draw_line(surface, tr("choose_pack"), L.heading, C.ink, self.right.topleft, bold=True,
                     box=self.right)
         self.group.draw(surface)
         if self.headers:
@@ -266,9 +266,9 @@ class TitleScene(Scene):
             desc = self.app.text(header.description)
             if self.error:
                 desc = self.error
-            b = T.block(desc, L.body, C.ink, self.desc_rect.width - 2 * L.pad)
+            b = ui_text.block(desc, L.body, C.ink, self.desc_rect.width - 2 * L.pad)
             if b.height + 2 * L.pad > self.desc_rect.height:
-                b = T.block(desc, L.min_text, C.ink, self.desc_rect.width - 2 * L.pad)
+                b = ui_text.block(desc, L.min_text, C.ink, self.desc_rect.width - 2 * L.pad)
             if desc and b.height + 2 * L.pad <= self.desc_rect.height:
                 r = pygame.Rect(self.desc_rect.x, self.desc_rect.y, self.desc_rect.width,
                                 min(self.desc_rect.height, b.height + 2 * L.pad))
