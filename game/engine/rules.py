@@ -30,8 +30,9 @@ The rules, in short (scenarios/README.md, Part 2, explains them to authors):
   instead of a roll; the journey ends only through a choice or the board.
 - A card that `shows` elements of trafficking records them on the journey;
   one that shows both the act and the means makes the journey trafficked:
-  where it would end `safe` (a choice's outcome or the home ending), it ends
-  in the `assisted` ending instead, as trafficked, then assisted.
+  where it would end `safe` (a choice's outcome or the home ending) or
+  `unsafe` (which means "not trafficked"), it ends in the `assisted` ending
+  instead, as trafficked, then assisted.
 - A `coerced` choice is recorded as done to the player, not chosen.
 - Home ends the journey: `home` on the regular route with money >= debt,
   otherwise `home-unsafe`. A journey that has had `max_turns` turns ends in
@@ -460,7 +461,7 @@ class Rules:
 
     def _finish(self, game: Game, j: Journey, outcome: str, reason: str, events: list) -> None:
         kind = self._outcome_kind.get(outcome)
-        if kind == "safe" and j.trafficked:   # once trafficked, never "safe"
+        if kind in ("safe", "unsafe") and j.trafficked:   # once trafficked, never "safe"
             outcome = self.pack.ending("assisted")
             kind = self._outcome_kind.get(outcome)
             j.assisted = True

@@ -197,3 +197,15 @@ def test_glossary_terms_are_found_as_whole_words_in_any_case_in_the_order_they_a
     assert [e.term["id"] for e in found] == ["paspor", "LTSA"]
     assert pack.glossary_in(["Passports are yours."], "en") == ()     # not a whole word
     assert pack.glossary_in(["Ask the kp2mi office."], "fr")[0] is entries[2]
+
+
+def test_a_trafficked_journey_that_reaches_home_in_debt_is_not_recorded_unsafe():
+    rules = Rules(make_pack())
+    game, _ = rules.new_game(["a"])
+    home = rules.board.home_index("irregular")
+    game = place(rules, game, route="irregular", position=home - 1, trafficked=True,
+                 shown=("act", "means"))
+    game.rng = 1
+    game, events = rules.apply(game, Roll())
+    ended = first(events, E.JourneyEnded)
+    assert (ended.kind, ended.outcome, ended.assisted) == ("trafficked", "bonded", True)
