@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Mapping, Optional, Sequence, Union
+from typing import Optional, Union
 
 import i18n
 
+# pick / text_language: the one rule for a pack text's language, kept with the
+# content models (standard library only) and re-exported here for the screens
+from game.content.localised import Text, pick, text_language  # noqa: F401
 from game.paths import DEFAULT_LANG, LOCALISATION
 
 NAMESPACE = "game"        # the screens' strings; other jobs name their own namespace
@@ -72,30 +75,6 @@ def known_language(code: Optional[str]) -> str:
     """`code` if the screens have it, else the default language."""
     codes = {c for c, _ in languages()}
     return code if code in codes else DEFAULT_LANG
-
-
-# -- pack texts --------------------------------------------------------------------
-
-Text = Mapping[str, str]
-
-
-def text_language(value: Optional[Text], lang: str, pack_languages: Sequence[str] = ()) -> str:
-    """The language a pack text is shown in: `lang` if the text has it, else the
-    pack's first language the text has, else the text's first language."""
-    if not value or lang in value:
-        return lang
-    for code in pack_languages:
-        if code in value:
-            return code
-    return next(iter(value))
-
-
-def pick(value: Optional[Text], lang: str, pack_languages: Sequence[str] = (),
-         fallback: str = "") -> str:
-    """A pack text in the language `text_language` chooses; `fallback` when empty."""
-    if not value:
-        return fallback
-    return value[text_language(value, lang, pack_languages)]
 
 
 # -- numbers and dates ----------------------------------------------------------------
