@@ -1,4 +1,5 @@
-"""Property tests: packs written to the contract load; broken ones give located problems."""
+"""Property tests: packs written to the contract (version 2 fields too) load; broken ones
+give located problems and never raise."""
 from __future__ import annotations
 
 import tempfile
@@ -8,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.content.model import STAGES
+from game.content.model import ELEMENTS, STAGES
 from game.content.validate import ERROR, WARNING, load_pack
 
 from .conftest import PackBuilder, dump
@@ -54,6 +55,17 @@ def valid_packs(draw) -> tuple[str, dict, dict[str, list]]:
         pack["max_turns"] = draw(st.integers(1, 500))
     if draw(st.booleans()):
         pack["endings"] = {"home": outcome_ids[0], "risk": outcome_ids[1]}
+        if draw(st.booleans()):  # version 2
+            pack["endings"]["assisted"] = outcome_ids[1]
+            pack["endings"]["risk"] = outcome_ids[2]
+    if draw(st.booleans()):  # version 2: a glossary, each term once per language
+        size = draw(st.integers(1, 3))
+        terms = {code: draw(st.lists(TEXT, min_size=size, max_size=size,
+                                     unique_by=lambda t: t.strip().casefold()))
+                 for code in languages}
+        pack["glossary"] = [
+            {"term": terms[languages[0]][i] if plain else {c: terms[c][i] for c in languages},
+             "meaning": text()} for i in range(size)]
 
     count = draw(st.integers(1, 10))
     card_ids = [f"card-{i}" for i in range(count)]
@@ -62,6 +74,10 @@ def valid_packs(draw) -> tuple[str, dict, dict[str, list]]:
         choices = []
         for _ in range(draw(st.integers(1, 4))):
             choice = {"label": text(), "safe": draw(st.booleans()), "feedback": text()}
+            if draw(st.integers(0, 4)) == 0:  # version 2: done to the player
+                choice["coerced"] = True
+                if choice["safe"] or draw(st.booleans()):
+                    del choice["safe"]  # a coerced choice is never safe; `safe` may go
             effects = draw(st.fixed_dictionaries({}, optional={
                 "money": st.integers(-5000, 5000), "debt": st.integers(0, 5000),
                 "risk": st.integers(-3, 3), "gain": st.lists(st.sampled_from(documents),
@@ -91,12 +107,17 @@ def valid_packs(draw) -> tuple[str, dict, dict[str, list]]:
             card["discuss"] = text()
         if draw(st.booleans()):
             card["weight"] = draw(st.sampled_from([1, 2, 0.5, 3]))
+        if draw(st.booleans()):  # version 2
+            card["shows"] = draw(st.lists(st.sampled_from(ELEMENTS), unique=True))
+        if draw(st.integers(0, 3)) == 0:
+            card["crisis"] = draw(st.booleans())
         if draw(st.booleans()):
             del card["route"]  # defaults to any
         cards.append(card)
     # The first card can always be drawn, sets every flag and opens the irregular route.
     cards[0]["route"] = "any"
     cards[0].pop("weight", None)
+    cards[0].pop("crisis", None)
     first = cards[0]["choices"][0]
     first.setdefault("effects", {}).update({"set": flags, "route": "irregular"})
     split = draw(st.integers(1, min(3, count)))
@@ -136,6 +157,9 @@ def test_packs_written_to_the_contract_load_without_errors(generated, flow_style
     assert result.pack is not None
     expected = sorted(card["id"] for cards in files.values() for card in cards)
     assert sorted(card.id for card in result.pack.cards) == expected
+    assert len(result.pack.glossary) == len(pack.get("glossary", ()))
+    for card in result.pack.cards:
+        assert all(not choice.safe for choice in card.choices if choice.coerced)
 
 
 # -- broken packs ----------------------------------------------------------------------
@@ -176,9 +200,11 @@ def broken_packs(draw):
         if how == "delete":
             del parent[path[-1]]
             in_card = target != "pack.yaml" and isinstance(path[0], int)
+            coerced = isinstance(parent, dict) and parent.get("coerced") is True
             required_gone = in_card and (
                 (len(path) == 2 and path[1] in ("id", "stage", "title", "text", "choices"))
-                or (len(path) == 4 and path[1] == "choices" and path[3] in ("label", "safe")))
+                or (len(path) == 4 and path[1] == "choices"
+                    and (path[3] == "label" or (path[3] == "safe" and not coerced))))
         elif how == "retype":
             parent[path[-1]] = draw(ANY_VALUE)
         elif isinstance(parent, dict):
