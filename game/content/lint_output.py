@@ -31,7 +31,16 @@ HINTS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), h) for p, h in
     (r"points outside the pack", "images live in the pack's assets/ folder: "
      "image: sponsor.png"),
     (r"can never be drawn", "a card is drawn on its stage and route; irregular cards "
-     "need some choice with `route: irregular`; weight 0 cards need a `next` to them"),
+     "need some choice with `route: irregular`; weight 0 cards need a `next` to them; "
+     "crisis cards need some choice that adds risk"),
+    (r"looks like an acronym", "explain a word once in pack.yaml and the game shows it "
+     "wherever it appears: glossary: [{term: {id: \"LTSA\", en: \"LTSA\"}, meaning: "
+     "{id: \"...\", en: \"...\"}}]"),
+    (r"still holds the placeholder", "`new` marks every text you must write yourself "
+     "with GANTI / REPLACE; a fact (a phone number, a law) needs its source in SOURCES.md"),
+    (r"trafficking the player never saw|once trafficked, a journey is never safe",
+     "a journey is trafficked only when its cards show the act and the means "
+     "(scenarios/README.md, Part 2: 'Once trafficked, never safe')"),
 ))
 
 
