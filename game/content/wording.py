@@ -31,8 +31,9 @@ CARD_TEXT_WORDS = 60
 LABEL_WORDS = 10
 
 # A word is a run of letters and digits. Candidates for an acronym or a placeholder:
-# words of three or more characters with no a-z in them (checked exactly afterwards).
-_CAPITAL_WORD = re.compile(r"(?<![^\W_])[^\W_a-z]{3,}(?![^\W_])")
+# words of three or more characters with a letter and no a-z in them (checked exactly
+# afterwards: the class also holds small letters outside a-z, such as é).
+_CAPITAL_WORD = re.compile(r"(?<![^\W_])(?=[^\W_a-z]*[^\W\d_a-z])[^\W_a-z]{3,}(?![^\W_])")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
@@ -91,46 +92,52 @@ class Wording:
     def scan(self, reader: NodeReader, node: Node, text: dict, what: str,
              words: Optional[int] = None, use: bool = True) -> None:
         """Check one text, read from `node`; `use`: its glossary terms count as used."""
+        patterns = self._patterns
         for code, value in text.items():
-            pattern = self._pattern(code)
-            spans: list[tuple[int, int]] = []
+            pattern = patterns[code] if code in patterns else self._pattern(code)
+            spans = ()
             if pattern is not None:
-                for match in pattern.finditer(value):
-                    spans.append(match.span())
-                    if use:
-                        self.used.add((code, match.group().casefold()))
-            placeholder = False
-            flagged: set[str] = set()
-            for match in _CAPITAL_WORD.finditer(value):
-                word = match.group()
-                if word in PLACEHOLDERS:
-                    if not placeholder:
-                        placeholder = True
-                        reader.problem(
-                            language_value(node, code),
-                            f"{what} in '{code}' still holds the placeholder '{word}' "
-                            "(from `new`): replace it with your own text", WARNING)
-                    continue
-                if word in flagged or not is_acronym(word):
-                    continue
-                if word.casefold() in self.terms.get(code, ()):
-                    continue
-                start, end = match.span()
-                if any(s <= start and end <= e for s, e in spans):
-                    continue  # part of a longer term, such as 'SAPA 129'
-                flagged.add(word)
-                reader.problem(
-                    language_value(node, code),
-                    f"'{word}' looks like an acronym but is not a glossary term in "
-                    f"'{code}': add it to the pack's glossary with its meaning, or write it "
-                    "out in words", WARNING)
-            if words is not None:
+                spans = [match.span() for match in pattern.finditer(value)]
+                if use:
+                    self.used.update((code, value[s:e].casefold()) for s, e in spans)
+            capitals = _CAPITAL_WORD.findall(value)  # almost always none: the fast path
+            if capitals:
+                self._capitals(reader, node, value, code, what, capitals, spans)
+            if words is not None and len(value.split()) > words:
                 count = word_count(value)
                 if count > words:
                     reader.problem(
                         language_value(node, code),
                         f"{what} in '{code}' has {count} words, more than {words}: "
                         "shorten it (short sentences, one idea each)", WARNING)
+
+    def _capitals(self, reader: NodeReader, node: Node, value: str, code: str, what: str,
+                  capitals: list[str], spans) -> None:
+        """Report a placeholder (once) and each acronym the glossary does not explain."""
+        placeholder = False
+        flagged: set[str] = set()
+        terms = self.terms.get(code, {})
+        for match in _CAPITAL_WORD.finditer(value):
+            word = match.group()
+            if word in PLACEHOLDERS:
+                if not placeholder:
+                    placeholder = True
+                    reader.problem(
+                        language_value(node, code),
+                        f"{what} in '{code}' still holds the placeholder '{word}' "
+                        "(from `new`): replace it with your own text", WARNING)
+                continue
+            if word in flagged or not is_acronym(word) or word.casefold() in terms:
+                continue
+            start, end = match.span()
+            if any(s <= start and end <= e for s, e in spans):
+                continue  # part of a longer term, such as 'SAPA 129'
+            flagged.add(word)
+            reader.problem(
+                language_value(node, code),
+                f"'{word}' looks like an acronym but is not a glossary term in "
+                f"'{code}': add it to the pack's glossary with its meaning, or write it "
+                "out in words", WARNING)
 
     def report_unused(self, reader: NodeReader) -> None:
         """Warn about each term no text of its language uses."""
