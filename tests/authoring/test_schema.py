@@ -159,12 +159,27 @@ CARD = {"id": "c", "stage": "work", "title": {"id": "a", "en": "b"},
     (lambda c: c["choices"][0].update(effects={"gain": "passport"}), "gain not a list"),
     (lambda c: c.update(title={"id": ""}), "empty text"),
     (lambda c: c.update(title=["a"]), "text is a list"),
+    (lambda c: c.update(shows=["mean"]), "not an element of trafficking"),
+    (lambda c: c.update(shows=["act", "act"]), "an element twice"),
+    (lambda c: c.update(shows="act"), "shows not a list"),
+    (lambda c: c.update(crisis="yes"), "crisis not a boolean"),
+    (lambda c: c["choices"][0].update(coerced=True), "coerced and safe: true"),
+    (lambda c: c["choices"][0].pop("safe"), "safe left out of a free choice"),
 ])
 def test_the_card_schema_flags_mistakes(change, why):
     card = json.loads(json.dumps(CARD))
     assert list(_validator(cards_schema()).iter_errors([card])) == []
     change(card)
     assert list(_validator(cards_schema()).iter_errors([card])), why
+
+
+def test_the_card_schema_accepts_version_2(new_pack):
+    card = json.loads(json.dumps(CARD))
+    card.update(shows=["act", "means"], crisis=True)
+    card["choices"].append({"label": {"id": "a", "en": "b"}, "coerced": True})
+    card["choices"].append({"label": {"id": "a", "en": "b"}, "coerced": True, "safe": False})
+    card["choices"].append({"label": {"id": "a", "en": "b"}, "coerced": False, "safe": True})
+    assert list(_validator(cards_schema()).iter_errors([card])) == []
 
 
 def test_the_pack_schema_flags_mistakes(new_pack):
@@ -177,7 +192,11 @@ def test_the_pack_schema_flags_mistakes(new_pack):
                    lambda p: p.update(checkpoints={"docs": ["passport"]}),
                    lambda p: p.update(endings={"away": "safe-return"}),
                    lambda p: p.update(max_turns=0),
-                   lambda p: p["start"].update(money=-1)):
+                   lambda p: p["start"].update(money=-1),
+                   lambda p: p.update(endings={"asisted": "helped-out"}),
+                   lambda p: p.update(glossary={"KTP": "ID card"}),
+                   lambda p: p["glossary"][0].pop("meaning"),
+                   lambda p: p["glossary"][0].update(meening=p["glossary"][0]["meaning"])):
         data = json.loads(json.dumps(base))
         change(data)
         assert list(check.iter_errors(data)), change
