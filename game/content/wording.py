@@ -83,9 +83,11 @@ class Wording:
 
     def _pattern(self, code: str) -> Optional[re.Pattern]:
         if code not in self._patterns:
-            terms = sorted(self.terms.get(code, ()), key=len, reverse=True)
+            terms = sorted((term for term, _ in self.terms.get(code, {}).values()),
+                           key=len, reverse=True)
+            # whole words as the game finds them (model.Pack.glossary_in), longest first
             self._patterns[code] = re.compile(
-                r"(?<![^\W_])(?:" + "|".join(map(re.escape, terms)) + r")(?![^\W_])",
+                r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)",
                 re.IGNORECASE) if terms else None
         return self._patterns[code]
 
