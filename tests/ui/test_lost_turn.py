@@ -4,26 +4,7 @@ from __future__ import annotations
 import pygame
 
 from tests.ui.helpers import key, make_app, settle, to_board
-
-PACK = """id: lose
-title: "Giliran hilang"
-description: "Setiap kartu membuat pemain kehilangan satu giliran."
-languages: [id]
-start: {money: 1000, documents: [ktp]}
-documents:
-  - {id: ktp, name: "KTP"}
-contacts:
-  - {id: help, name: "Meja bantuan", detail: "Contoh kontak."}
-outcomes:
-  - {id: safe, kind: safe, title: "Pulang selamat", debrief: "Anda pulang."}
-  - {id: bad, kind: unsafe, title: "Pulang berutang", debrief: "Anda berutang."}
-  - id: bonded
-    kind: trafficked
-    title: "Terjerat utang"
-    debrief: "Utang dipakai untuk memaksa."
-    elements: {act: "Direkrut.", means: "Utang.", purpose: "Kerja paksa."}
-endings: {risk: bad}
-"""
+from tests.ui.packs import PACK
 
 CARD = """- id: {cid}
   stage: {stage}
