@@ -29,7 +29,7 @@ def write_pack(folder):
 
 
 def test_a_lost_turn_passes_without_a_click(tmp_path):
-    pack = write_pack(tmp_path / "lose")
+    pack = write_pack(tmp_path / "solo")      # the folder is named as the pack id
     app = make_app(size=(1024, 768), pack=str(pack), players=["A", "B"], lang="id",
                    save_dir=tmp_path / "save", speed=1000.0)
     to_board(app)
