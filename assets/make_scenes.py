@@ -34,6 +34,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+# the shape helpers are the icons' (assets/make_assets.py): one set for both scripts
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_assets import arc_pts, bezier, move, rot, rrect_pts, scale, star_pts  # noqa: E402,F401
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "scenes"
@@ -107,54 +111,6 @@ STEEL = (120, 126, 140)
 
 
 # ---------------------------------------------------------------- geometry
-def rot(points, angle_deg, center=(0.0, 0.0)):
-    """Rotate points (clockwise on screen for positive angles) about center."""
-    a = math.radians(angle_deg)
-    ca, sa = math.cos(a), math.sin(a)
-    cx, cy = center
-    return [(cx + (x - cx) * ca - (y - cy) * sa, cy + (x - cx) * sa + (y - cy) * ca)
-            for x, y in points]
-
-
-def move(points, dx, dy):
-    return [(x + dx, y + dy) for x, y in points]
-
-
-def scale(points, f, center=(0.0, 0.0)):
-    cx, cy = center
-    return [(cx + (x - cx) * f, cy + (y - cy) * f) for x, y in points]
-
-
-def arc_pts(cx, cy, rx, ry, a0, a1, n=None):
-    """Points along an ellipse arc, angles in degrees (0 = right, 90 = down)."""
-    if n is None:
-        n = max(4, int(abs(a1 - a0) / 4))
-    return [(cx + rx * math.cos(math.radians(a0 + (a1 - a0) * i / n)),
-             cy + ry * math.sin(math.radians(a0 + (a1 - a0) * i / n))) for i in range(n + 1)]
-
-
-def rrect_pts(x, y, w, h, r, rb=None):
-    """A rounded rectangle as a polygon (rb: other radius for the bottom corners)."""
-    r = max(0.0, min(r, w / 2, h / 2))
-    rb = r if rb is None else max(0.0, min(rb, w / 2, h / 2))
-    pts = []
-    pts += arc_pts(x + w - r, y + r, r, r, -90, 0, 8) if r else [(x + w, y)]
-    pts += arc_pts(x + w - rb, y + h - rb, rb, rb, 0, 90, 8) if rb else [(x + w, y + h)]
-    pts += arc_pts(x + rb, y + h - rb, rb, rb, 90, 180, 8) if rb else [(x, y + h)]
-    pts += arc_pts(x + r, y + r, r, r, 180, 270, 8) if r else [(x, y)]
-    return pts
-
-
-def bezier(p0, p1, p2, p3, n=16):
-    out = []
-    for i in range(n + 1):
-        t = i / n
-        u = 1 - t
-        out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t ** 3 * p3[0],
-                    u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t ** 3 * p3[1]))
-    return out
-
-
 def heart_pts(cx, cy, size):
     pts = []
     for i in range(72):
@@ -162,15 +118,6 @@ def heart_pts(cx, cy, size):
         x = 16 * math.sin(t) ** 3
         y = -(13 * math.cos(t) - 5 * math.cos(2 * t) - 2 * math.cos(3 * t) - math.cos(4 * t))
         pts.append((cx + x * size / 33, cy + (y + 1.5) * size / 33))
-    return pts
-
-
-def star_pts(cx, cy, r_out, r_in, n=5, start=-90):
-    pts = []
-    for i in range(2 * n):
-        r = r_out if i % 2 == 0 else r_in
-        a = math.radians(start + 180 * i / n)
-        pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
     return pts
 
 
