@@ -224,10 +224,11 @@ HELP: dict[tuple[str, str], tuple[str, str]] = {
         "How often the card is drawn (default 1; 2 = twice as often; 0 = only via 'next')."),
     ("card", "shows"): (
         "Unsur perdagangan orang yang sudah terlihat dalam situasi kartu ini: act (proses), "
-        "means (cara), purpose (tujuan). Kartu dengan act dan means berarti perjalanan itu "
-        "tidak pernah lagi berakhir 'safe'.",
+        "means (cara), purpose (tujuan). Setelah kartu dengan act dan means, perjalanan itu "
+        "tidak pernah lagi berakhir 'safe' atau 'unsafe'.",
         "The elements of trafficking this card's situation already shows: act, means, "
-        "purpose. After a card with both act and means, the journey can never end 'safe'."),
+        "purpose. After a card with both act and means, the journey can never end 'safe' "
+        "or 'unsafe'."),
     ("card", "crisis"): (
         "true: kartu krisis, hanya ditarik ketika risiko pemain mencapai 10.",
         "true: a crisis card, drawn only when the player's risk has reached 10."),

@@ -336,7 +336,7 @@ TRAVEL = """\
   route: irregular
   crisis: true                    # drawn only when the player's risk has reached 10
   shows: [act, means]             # the elements of trafficking this situation shows:
-                                  # after it, the journey can never end safe
+                                  # after it, the journey never ends safe or unsafe
   title:
     id: "Diserahkan ke orang lain"
     en: "Handed over"

@@ -7,14 +7,15 @@ Part 2 — "Once trafficked, never safe"):
 - `check_card`, as each card is read: a card that shows elements of
   trafficking, or that leads to a trafficked outcome, has a question for the
   facilitator (`discuss`); a card that shows both the act and the means
-  never leads straight to a `safe` outcome;
+  never leads straight to a `safe` or `unsafe` outcome (`unsafe` means "not
+  trafficked");
 - `check_endings`, once pack.yaml is read: risk alone never records
   trafficking (`endings.risk`), and `endings.assisted` is a trafficked
   outcome.
 
-All of them are warnings: the pack still plays (the engine turns a safe
-ending after act and means into `endings.assisted`), but it would teach
-something the format exists to prevent.
+All of them are warnings: the pack still plays (the engine turns a safe or
+unsafe ending after act and means into `endings.assisted`), but it would
+teach something the format exists to prevent.
 """
 from __future__ import annotations
 
@@ -62,15 +63,16 @@ def check_card(reader: PackReader, card: Card, node: Node) -> None:
         return
     choices = _field(node, "choices")
     for index, choice in enumerate(card.choices):
-        if choice.outcome and kinds.get(choice.outcome) == "safe":
+        kind = kinds.get(choice.outcome) if choice.outcome else None
+        if kind == "safe" or kind == "unsafe":
             where = node
             if choices.__class__ is SequenceNode and index < len(choices.value):
                 where = _field(choices.value[index], "outcome") or node
-            reader.problem(where, f"outcome '{choice.outcome}' is safe, but this card shows "
+            reader.problem(where, f"outcome '{choice.outcome}' is {kind}, but this card shows "
                                   "the act and the means of trafficking: once trafficked, a "
-                                  "journey is never safe (lead this choice to a trafficked "
-                                  "outcome; the game would end it in endings.assisted)",
-                           WARNING)
+                                  "journey never ends safe or unsafe (lead this choice to a "
+                                  "trafficked outcome; the game would end it in "
+                                  "endings.assisted)", WARNING)
 
 
 def check_endings(reader: PackReader, endings: dict, outcomes: tuple) -> None:

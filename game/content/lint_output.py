@@ -38,7 +38,7 @@ HINTS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), h) for p, h in
      "{id: \"...\", en: \"...\"}}]"),
     (r"still holds the placeholder", "`new` marks every text you must write yourself "
      "with GANTI / REPLACE; a fact (a phone number, a law) needs its source in SOURCES.md"),
-    (r"trafficking the player never saw|once trafficked, a journey is never safe",
+    (r"trafficking the player never saw|once trafficked, a journey never ends",
      "a journey is trafficked only when its cards show the act and the means "
      "(scenarios/README.md, Part 2: 'Once trafficked, never safe')"),
 ))

@@ -211,12 +211,14 @@ def test_assisted_default_counts_as_used_only_after_act_and_means(v2):
            "no choice or ending leads to outcome 'helped-out'", "warning")
 
 
-def test_act_and_means_card_leading_to_a_safe_outcome(v2):
-    v2.choice("work-crisis", 1)["outcome"] = "safe-return"
+@pytest.mark.parametrize("outcome, kind", [("safe-return", "safe"),
+                                           ("came-home-in-debt", "unsafe")])
+def test_act_and_means_card_leading_to_a_safe_or_unsafe_outcome(v2, outcome, kind):
+    v2.choice("work-crisis", 1)["outcome"] = outcome
     result = v2.load()
-    expect(result, v2.shown(CRISIS), v2.line_of(CRISIS, "outcome: safe-return"),
-           "outcome 'safe-return' is safe, but this card shows the act and the means of "
-           "trafficking: once trafficked, a journey is never safe", "warning")
+    expect(result, v2.shown(CRISIS), v2.line_of(CRISIS, f"outcome: {outcome}"),
+           f"outcome '{outcome}' is {kind}, but this card shows the act and the means of "
+           "trafficking: once trafficked, a journey never ends safe or unsafe", "warning")
 
 
 def test_act_alone_may_lead_to_a_safe_outcome(v2):
@@ -227,6 +229,7 @@ def test_act_alone_may_lead_to_a_safe_outcome(v2):
 
 def test_card_that_shows_elements_needs_a_discuss_question(v2):
     del v2.card("work-crisis")["discuss"]
+    v2.card("work-crisis")["shows"] = ["means"]
     v2.choice("work-crisis", 0)["outcome"] = "came-home-in-debt"
     expect(v2.load(), v2.shown(CRISIS), v2.line_of(CRISIS, "id: work-crisis"),
            "card 'work-crisis' shows elements of trafficking but has no 'discuss' question",
