@@ -64,14 +64,24 @@ def pack_path_or_none(ref: str) -> Optional[Path]:
     return resolve_pack(ref, SCENARIOS)
 
 
-def load_pack_or_report(ref: str):
-    """The pack `ref` names, or None after printing its problems (stderr)."""
-    from game.content.validate import load_pack
+def pack_folder_or_exit(ref: str) -> Path:
+    """The folder a `--pack` names; a `--pack` that names no pack is a usage
+    error on every command: exit 2, saying what was tried and which packs there are."""
     path = pack_path_or_none(ref)
-    if path is None:
-        print(f"error: no pack {ref!r}: give a pack id from scenarios/ "
-              f"or the path to a folder holding pack.yaml", file=sys.stderr)
-        return None
+    if path is not None:
+        return path
+    from game.content.headers import find_pack_dirs
+    there = ", ".join(p.name for p in find_pack_dirs(SCENARIOS)) or "none"
+    print(f"error: no pack {ref!r}: there is no pack with that id in {SCENARIOS} and no "
+          f"folder {ref!r} holding pack.yaml. The packs there are: {there}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def load_pack_or_report(ref: str):
+    """The pack `ref` names, or None after printing its problems (stderr; the
+    command then exits 1). A `ref` that names no pack exits 2 at once."""
+    from game.content.validate import load_pack
+    path = pack_folder_or_exit(ref)
     result = load_pack(path)
     errors = [p for p in result.problems if p.severity == "error"]
     if result.pack is None or errors:

@@ -48,6 +48,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         top.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.run(args)
+    except SystemExit as stop:           # a command stopping early with its exit code
+        return stop.code if isinstance(stop.code, int) else 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:              # `... | head`: the reader has gone

@@ -1,4 +1,6 @@
-"""new: write a new pack to start from, one that passes `validate --strict`.
+"""new: write a new pack to start from: it validates, and under `validate --strict`
+only its placeholders (texts the author must replace, marked GANTI / REPLACE) are
+reported.
 
     python run_game.py new PACK_ID [--dir DIR]
 
@@ -14,7 +16,8 @@ from pathlib import Path
 NAME = "new"
 HELP = "write a new pack to start from"
 DESCRIPTION = ("Create a new scenario pack, with one example card per stage and route, "
-               "that passes validate --strict.")
+               "that validates; under validate --strict only the texts you must replace "
+               "(marked GANTI / REPLACE) are reported.")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -43,15 +46,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     from game.content.validate import load_pack
-    problems = load_pack(folder).problems
-    for problem in problems:  # none, unless the format changed under the scaffold
+    errors = [p for p in load_pack(folder).problems if p.severity == "error"]
+    for problem in errors:  # none, unless the format changed under the scaffold
         print(problem, file=sys.stderr)
     where = shown(folder)
     print(f"created {where}/ (pack.yaml, cards/, assets/, SOURCES.md)")
+    print("replace the texts marked GANTI / REPLACE (validate --strict lists them)")
     print("next:")
     print(f"  python run_game.py validate {where} --strict")
     print(f"  python run_game.py preview --pack {where} rec-offer")
     print(f"  python run_game.py simulate --pack {where} --games 500 --report report.html")
     print(f"  python run_game.py --pack {where}")
-    return 1 if problems else 0
+    return 1 if errors else 0
 

@@ -79,5 +79,9 @@ def options_from(args: argparse.Namespace) -> PlayOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.args import load_pack_or_report, pack_folder_or_exit
+    pack_folder_or_exit(args.pack)               # a --pack that names no pack: exit 2
+    if (args.autoplay or args.frames) and load_pack_or_report(args.pack) is None:
+        return 1                                 # its problems are printed, file and line
     from game.ui.app import run as run_window
     return run_window(options_from(args))

@@ -31,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.epilog = (
         "--screenshot exits 0 when the card was drawn; 1 (after saving the message screen "
         "and printing the reason on stderr) when the pack has errors or has no such card; "
-        "2 for a bad command line.")
+        "2 for a bad command line or a --pack that names no pack.")
     p.add_argument("--pack", required=True,
                    help="pack id under scenarios/ or the path to a pack folder")
     p.add_argument("card", metavar="CARD_ID", help="the id of the card to show")
@@ -43,5 +43,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.args import pack_folder_or_exit
+    pack_folder_or_exit(args.pack)               # a --pack that names no pack: exit 2
     from game.ui.preview.window import show
     return show(args.pack, args.card, args.lang, args.size, args.screenshot)

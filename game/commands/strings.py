@@ -36,12 +36,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.args import pack_path_or_none
-    folder = pack_path_or_none(args.pack)
-    if folder is None:
-        print(f"error: no pack {args.pack!r}: give a pack id from scenarios/ or the path "
-              "to a folder holding pack.yaml", file=sys.stderr)
-        return 2
+    from game.args import pack_folder_or_exit
+    folder = pack_folder_or_exit(args.pack)
     if args.action == "export":
         from game.content.parts import LANGUAGE_CODE
         bad = [code for code in args.add if not LANGUAGE_CODE.fullmatch(code)]
