@@ -89,7 +89,7 @@ def test_simulate_takes_a_pack_path_as_well_as_an_id():
     (("simulate", "--pack", "example", "--games", "x"), 2),
     (("simulate", "--pack", "example", "--games", "5", "--policy", "greedy"), 2),
     (("simulate", "--pack", "example", "--games", "5", "--players", "7"), 2),
-    (("simulate", "--pack", "no-such-pack", "--games", "5"), 1),
+    (("simulate", "--pack", "no-such-pack", "--games", "5"), 2),         # names no pack
 ])
 def test_simulate_exit_codes(args, code):
     done = run(*args)
