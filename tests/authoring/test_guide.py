@@ -130,8 +130,6 @@ def test_commands_in_the_guide_exist(language):
         if words and not words[0].startswith("-"):
             command = words[0]
             assert command in COMMANDS, f"unknown command in the guide: {match.group(0)}"
-        if getattr(COMMANDS[command], "main_argv", None) is not None:
-            continue            # TRANSITIONAL: still parses its own options
         allowed = options(sub.choices[command], words)
         for word in words:
             if word.startswith("--"):
