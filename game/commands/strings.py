@@ -1,8 +1,10 @@
 """strings: export or import every text of a pack, for translators.
 
     python run_game.py strings export --pack P --csv OUT [--add LANG]...
-    python run_game.py strings import --pack P --csv IN
+    python run_game.py strings import --pack P --csv IN [--overwrite]
 
+Import writes only the cells the translator changed; a row whose text changed in
+the pack since the export is listed and nothing is written, unless --overwrite.
 Import shows the validator's problems and each language's coverage after
 writing. Exit codes: 0 done; 1 the CSV or the pack cannot be used, or the
 pack has errors after the import; 2 a bad command line or no such pack.
@@ -33,6 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     into = sub.add_parser("import", help="write the texts of a CSV file back into the pack")
     into.add_argument("--pack", required=True, help="pack id under scenarios/ or a path")
     into.add_argument("--csv", required=True, type=Path, metavar="IN", help="CSV to read")
+    into.add_argument("--overwrite", action="store_true",
+                      help="write rows whose texts changed in the pack since the export too "
+                           "(without it they are listed and nothing is written)")
 
 
 def run(args: argparse.Namespace) -> int:

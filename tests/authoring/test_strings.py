@@ -41,15 +41,16 @@ def test_export_has_key_file_and_one_column_per_language(example_copy, tmp_path)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM, for Excel"
     rows = read_rows(out)
-    assert rows[0] == ["key", "file", "id", "en"]
+    assert rows[0] == ["key", "file", "id", "en", "source at export", "check"]
     keys = [(r[1], r[0]) for r in rows[1:]]
     assert len(keys) == len(set(keys)), "keys are unique"
-    found = {(r[1], r[0]): r[2:] for r in rows[1:]}
+    found = {(r[1], r[0]): r[2:4] for r in rows[1:]}
+    assert all(r[4] == r[2] for r in rows[1:]), "the source text at export"
     assert found[("pack.yaml", "title")] == ["Contoh: Perjalanan Singkat",
                                              "Example: A Short Journey"]
     assert ("pack.yaml", "outcomes/debt-bondage/elements/means") in found
     assert ("pack.yaml", "contacts/help-desk/detail") in found
-    assert found[("cards/recruitment.yaml", "rec-offer/choices/2/label")][1] == \
+    assert found[("cards/recruitment.yaml", "rec-offer/choices/stay,unsafe/label")][1] == \
         "Just go along, it is faster"
     assert ("cards/documentation.yaml", "doc-office/discuss") in found
     assert all(all(cell for cell in r[2:]) for r in rows[1:])
@@ -72,7 +73,7 @@ def test_export_add_language_gives_an_empty_column(example_copy, tmp_path):
     assert cli.main(["strings", "export", "--pack", str(example_copy), "--csv", str(out),
                      "--add", "ms"]) == 0
     rows = read_rows(out)
-    assert rows[0] == ["key", "file", "id", "en", "ms"]
+    assert rows[0] == ["key", "file", "id", "en", "ms", "source at export", "check"]
     assert all(r[4] == "" for r in rows[1:])
 
 
@@ -103,8 +104,9 @@ def test_adding_a_language_only_adds_lines(pack, tmp_path):
     assert loaded.errors == [], "\n".join(map(str, loaded.problems))
     before = files_of(folder)
     header, rows = export_rows(folder, add=("ms",))
+    ms = header.index("ms")
     for row in rows:
-        row[-1] = "[ms] " + row[-2]
+        row[ms] = "[ms] " + row[ms - 1]
     out = tmp_path / "s.csv"
     write_csv(out, header, rows)
     result = import_csv(folder, out)
@@ -123,7 +125,9 @@ def test_adding_a_language_only_adds_lines(pack, tmp_path):
     coverage = language_coverage(folder)
     assert coverage["ms"] == coverage["id"] == (len(rows), len(rows))
     # and exporting again gives the same spreadsheet
-    assert export_rows(folder) == (header, rows)
+    again_header, again = export_rows(folder)
+    assert again_header == header
+    assert [r[:-1] for r in again] == [r[:-1] for r in rows]  # `check` now has ms too
 
 
 def test_comments_quotes_and_layout_survive(example_copy, tmp_path):
@@ -145,7 +149,7 @@ def test_comments_quotes_and_layout_survive(example_copy, tmp_path):
 
 def test_partial_translation_is_written_and_reported(example_copy, tmp_path, capsys):
     header, rows = export_rows(example_copy, add=("tl",))
-    rows[0][-1] = "Halimbawa"  # only the pack title in the new language
+    rows[0][header.index("tl")] = "Halimbawa"  # only the pack title in the new language
     out = tmp_path / "s.csv"
     write_csv(out, header, rows)
     code = cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out)])
@@ -260,7 +264,7 @@ def test_single_language_pack_gets_its_second_language(tmp_path):
     assert load_pack(folder).errors == []
     assert language_coverage(folder) == {"id": (15, 15)}
     header, rows = export_rows(folder, add=("en",))
-    assert header == ["key", "file", "id", "en"]
+    assert header[:4] == ["key", "file", "id", "en"]
     for row in rows:
         row[3] = "EN " + row[2].strip()
     out = tmp_path / "s.csv"
@@ -297,7 +301,7 @@ def test_texts_that_look_like_formulas_survive(example_copy, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         'en: "Show your documents"', 'en: "-> Show your documents"'), encoding="utf-8")
     header, rows = export_rows(example_copy)
-    row = next(r for r in rows if r[0] == "tra-airport/choices/1/label")
+    row = next(r for r in rows if r[0] == "tra-airport/choices/stay/label")
     assert row[3] == "'-> Show your documents"
     row[2] = "=Tunjukkan"
     row[2] = "'" + row[2]
@@ -325,7 +329,7 @@ def test_windows_line_ends_are_kept(example_copy, tmp_path):
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     header, rows = export_rows(example_copy, add=("ms",))
     for number, row in enumerate(rows):
-        row[-1] = f"x{number}"  # each text its own (two glossary terms may not be the same)
+        row[header.index("ms")] = f"x{number}"  # each text its own (two glossary terms may not be the same)
     out = tmp_path / "s.csv"
     write_csv(out, header, rows)
     import_csv(example_copy, out)

@@ -1,6 +1,7 @@
 """The translation spreadsheet: a pack's texts as CSV rows, written and read back.
 
-Columns: `key`, `file`, then one per language (see the package's docstring).
+Columns: `key`, `file`, then one per language, then `source at export` and
+`check` (see the package's docstring).
 Reading accepts what spreadsheets save: a comma, semicolon or tab between
 cells, line ends inside cells, extra columns (reported, not imported).
 """
@@ -11,11 +12,16 @@ import io
 from pathlib import Path
 from typing import Iterator
 
-from game.authoring.translations.pack_texts import (TranslationError, read_pack,
+from game.authoring.translations.pack_texts import (TranslationError, digest, read_pack,
                                                     texts_by_language)
 from game.content.parts import LANGUAGE_CODE, TextField
 
 KEY, FILE = "key", "file"
+# The last two columns remember the export: the text in the pack's first language as
+# it was then (to show what a stale row was made from), and `check`, a fingerprint of
+# each language's text then (`id:1a2b3c4d5e en:...`), which tells import which cells
+# the translator changed and which texts changed in the pack since.
+SOURCE, CHECK = "source at export", "check"
 CSV_ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark: what Excel needs to see UTF-8
 
 # A cell starting with one of these is a formula to a spreadsheet, which would show
@@ -36,13 +42,31 @@ def export_rows(folder: Path, add: tuple[str, ...] = ()) -> tuple[list[str], lis
             if isinstance(field.value, dict):
                 columns.extend(str(k) for k in field.value if str(k) not in columns)
     columns.extend(code for code in add if code not in columns)
+    source = languages[0] if languages else (columns[0] if columns else "")
     rows = []
     for pack_file in files:
         for field in _unique(pack_file.fields):
             texts = texts_by_language(field.value, languages)
             rows.append([field.key, pack_file.name]
-                        + [_cell(texts.get(code, "")) for code in columns])
-    return [KEY, FILE] + columns, rows
+                        + [_cell(texts.get(code, "")) for code in columns]
+                        + [_cell(texts.get(source, "")), check_cell(texts)])
+    return [KEY, FILE] + columns + [SOURCE, CHECK], rows
+
+
+def check_cell(texts: dict[str, str]) -> str:
+    """The `check` cell for a field's texts: `id:<fingerprint> en:<fingerprint>`."""
+    return " ".join(f"{code}:{digest(text)}" for code, text in texts.items() if text.strip())
+
+
+def read_check(cell: str) -> dict[str, str] | None:
+    """{language: fingerprint} from a `check` cell; None if it is not one."""
+    found = {}
+    for part in cell.split():
+        code, colon, value = part.rpartition(":")
+        if not colon or not LANGUAGE_CODE.fullmatch(code) or not value.isalnum():
+            return None
+        found[code] = value
+    return found
 
 
 def _cell(text: str) -> str:
@@ -94,11 +118,17 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], list[str]]:
     if KEY not in lowered or FILE not in lowered:
         raise TranslationError(f"{path}: the first row must name the columns: key, file, "
                                "then one column per language (like id, en)")
+    if CHECK not in lowered:
+        raise TranslationError(
+            f"{path} has no '{CHECK}' column: it was exported by an older version, whose "
+            "rows cannot be matched safely to texts whose choices were reordered since. "
+            "Export again (python run_game.py strings export --pack PACK --csv NEW.csv), "
+            "copy your translations into the new file and import that.")
     notes = []
     languages = []
     columns: dict[int, str] = {}
     for index, name in enumerate(names):
-        if lowered[index] in (KEY, FILE):
+        if lowered[index] in (KEY, FILE, SOURCE, CHECK):
             columns[index] = lowered[index]
         elif LANGUAGE_CODE.fullmatch(name):
             if name in languages:

@@ -5,7 +5,8 @@ refuses (a YAML error, an alias bomb, a tag) is never given to ruamel.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from game.content.parts import TextField, walk_texts
@@ -107,5 +108,106 @@ def read_pack(folder: Path, round_trip: bool = True) -> tuple[list[PackFile], li
         root = "pack" if number == 0 else "cards"
         data, text = _round_trip(path) if round_trip else (_plain(path), "")
         files.append(PackFile(path.relative_to(folder).as_posix(), path, root, data, text,
-                              list(walk_texts(data, root))))
+                              stable_fields(data, root)))
     return files, declared_languages(files[0].data)
+
+
+# -- keys that survive reordering ----------------------------------------------------
+#
+# walk_texts names choices and glossary entries by their number, which changes when
+# an author reorders them. The spreadsheet names them instead by what does not move:
+#   a choice by where it leads: `next=CARD`, `outcome=OUTCOME` (both: `next=A+outcome=B`),
+#     `stay` when it names neither; if two choices of a card lead to the same place,
+#     `,safe` / `,unsafe` / `,coerced` is added, and if that still does not tell them
+#     apart, `,2`, `,3`... in their order;
+#   a glossary entry by its term in the pack's first language (`glossary/calo/term`),
+#     `,2`... if two have the same term.
+# Keys only find the row's text; the `check` column (see csv_io) is what makes a
+# stale row safe: a row whose text changed in the pack since the export is refused.
+
+def choice_names(choices) -> list[str]:
+    """The stable name of each choice of a card, in order."""
+    bases = []
+    for choice in choices:
+        parts = []
+        if isinstance(choice, dict):
+            for field in ("next", "outcome"):
+                target = choice.get(field)
+                if isinstance(target, (str, int)) and not isinstance(target, bool) \
+                        and str(target):
+                    parts.append(f"{field}={target}")
+        bases.append("+".join(parts) or "stay")
+    names = list(bases)
+    for index, choice in enumerate(choices):
+        if bases.count(bases[index]) > 1:
+            names[index] += "," + _safety(choice)
+    return _numbered(names)
+
+
+def _safety(choice) -> str:
+    if not isinstance(choice, dict):
+        return "unsafe"
+    if choice.get("coerced") is True:
+        return "coerced"
+    return "safe" if choice.get("safe") is True else "unsafe"
+
+
+def _numbered(names: list[str]) -> list[str]:
+    """`names` with `,2`, `,3`... after the second and later of equal names."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name},{seen[name]}")
+    return out
+
+
+def _label(item, index: int) -> str:
+    """How walk_texts names a card or another list item with an id."""
+    ident = item.get("id") if isinstance(item, dict) else None
+    if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident):
+        return str(ident)
+    return f"#{index}"
+
+
+def _renames(data, root: str, languages: list[str]) -> dict[str, str]:
+    """walk_texts' numbered prefixes ('rec-offer/choices/2/') -> stable ones."""
+    renames = {}
+    if root == "cards" and isinstance(data, list):
+        for index, card in enumerate(data, 1):
+            if not isinstance(card, dict) or not isinstance(card.get("choices"), list):
+                continue
+            prefix = f"{_label(card, index)}/choices/"
+            for number, name in enumerate(choice_names(card["choices"]), 1):
+                renames[f"{prefix}{number}/"] = f"{prefix}{name}/"
+    if root == "pack" and isinstance(data, dict) and isinstance(data.get("glossary"), list):
+        terms = []
+        for number, entry in enumerate(data["glossary"], 1):
+            term = entry.get("term") if isinstance(entry, dict) else None
+            text = texts_by_language(term, languages).get(languages[0] if languages else "")
+            terms.append(" ".join(text.split()).lower() if text else f"#{number}")
+        for number, name in enumerate(_numbered(terms), 1):
+            renames[f"glossary/{number}/"] = f"glossary/{name}/"
+    return renames
+
+
+def stable_fields(data, root: str, languages: list[str] | None = None) -> list[TextField]:
+    """walk_texts' fields, with the stable keys described above."""
+    if languages is None:
+        languages = declared_languages(data) if root == "pack" else []
+    renames = _renames(data, root, languages)
+    fields = []
+    for field in walk_texts(data, root):
+        key = field.key
+        head, _, tail = key.rpartition("/")
+        new = renames.get(head + "/")
+        fields.append(replace(field, key=new + tail) if new else field)
+    return fields
+
+
+# -- what the spreadsheet remembers of the export ------------------------------------
+
+def digest(text: str) -> str:
+    """A short fingerprint of a text, as it is compared (trimmed, \\n line ends)."""
+    normal = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]

@@ -4,7 +4,7 @@ ruamel.yaml's round-trip data keeps the authors' comments and quoting; each
 file is then written in its own indentation style, and every line whose
 content did not change is taken from the original as it was, so a file gains
 the new texts and nothing else. A file is replaced in one step (a temporary
-file, then a rename), keeping its byte order mark and line ends.
+file, then a rename), keeping its byte order mark, line ends and permissions.
 """
 from __future__ import annotations
 
@@ -12,13 +12,16 @@ import difflib
 import io
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.authoring.translations.csv_io import FILE, KEY, cell_text, read_csv
-from game.authoring.translations.pack_texts import (PackFile, TranslationError, read_pack,
-                                                    round_trip_yaml)
+from game.authoring.translations.csv_io import (CHECK, FILE, KEY, SOURCE, cell_text,
+                                                read_check, read_csv)
+from game.authoring.translations.pack_texts import (PackFile, TranslationError, digest,
+                                                    read_pack, round_trip_yaml,
+                                                    texts_by_language)
 from game.content.parts import TextField
 
 
@@ -30,9 +33,41 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # rows or columns that were not used
 
 
-def import_csv(folder: Path, csv_path: Path) -> ImportResult:
-    """Write the CSV's texts into the pack's YAML files. Raises TranslationError
-    (and OSError when a file cannot be written)."""
+@dataclass
+class Stale:
+    """A row that was not imported: the pack's text changed since the export."""
+    line: str
+    file: str
+    key: str
+    reason: str
+
+
+class StaleRows(TranslationError):
+    """Rows whose texts changed in the pack since the export; nothing was written."""
+
+    def __init__(self, stale: list[Stale]):
+        self.stale = stale
+        super().__init__(f"{len(stale)} row{'s' if len(stale) != 1 else ''} of the CSV "
+                         "would change texts that changed in the pack since the export")
+
+
+def describe(file: str, key: str) -> str:
+    """'cards/work.yaml, card work-offer, choices/next=x/label' or 'pack.yaml, title'."""
+    if file.startswith("cards/") or "/" in file:
+        card, _, rest = key.partition("/")
+        return f"{file}, card {card}, {rest}"
+    return f"{file}, {key}"
+
+
+def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportResult:
+    """Write the CSV's texts into the pack's YAML files.
+
+    Only cells the translator changed are written (a cell equal to what was exported
+    changes nothing, so an edit made in the YAML since is kept). A changed cell whose
+    row's text in the pack's first language, or whose own language's text, changed in
+    the pack since the export is stale: unless `overwrite`, nothing is written and
+    StaleRows lists them. Raises TranslationError (and OSError when a file cannot
+    be written)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     languages_in_csv, rows, notes = read_csv(csv_path)
@@ -41,16 +76,9 @@ def import_csv(folder: Path, csv_path: Path) -> ImportResult:
     by_name = {pack_file.name: pack_file for pack_file in files}
     pack_file = files[0]
     new_languages = [code for code in languages_in_csv if code not in languages]
-    if new_languages:
-        declared = pack_file.data.get("languages") if isinstance(pack_file.data, dict) else None
-        if not isinstance(declared, CommentedSeq):
-            raise TranslationError(f"{pack_file.path}: 'languages' must be a list like [id, en] "
-                                   "before a language can be added")
-        for code in new_languages:
-            declared.append(code)
-        pack_file.changed = True
-        result.added_languages = new_languages
     all_languages = languages + new_languages
+    source = languages[0] if languages else None
+    empty = digest("")
     index: dict[tuple[str, str], TextField] = {}
     twice: set[tuple[str, str]] = set()
     for one_file in files:
@@ -59,8 +87,14 @@ def import_csv(folder: Path, csv_path: Path) -> ImportResult:
                 twice.add((one_file.name, text_field.key))
             index[(one_file.name, text_field.key)] = text_field
     done: dict[tuple[str, str], str] = {}
+    plans: list[tuple[str, TextField, dict[str, str], str]] = []
+    stale: list[Stale] = []
+    moved = _moved_choices(rows, index, source)
     for row in rows:
         where = (row.get(FILE, "").strip().replace("\\", "/"), row.get(KEY, "").strip())
+        head, _, tail = where[1].rpartition("/")
+        if (where[0], head) in moved:
+            where = (where[0], f"{moved[(where[0], head)]}/{tail}")
         line = row["_line"]
         if where in done:
             result.notes.append(f"line {line}: {where[0]} {where[1]} is also on line "
@@ -76,16 +110,147 @@ def import_csv(folder: Path, csv_path: Path) -> ImportResult:
             result.notes.append(f"line {line}: {where[0]} has two '{where[1]}' (a duplicate "
                                 "id): not imported")
             continue
-        wanted = {code: cell_text(row[code]) for code in languages_in_csv
-                  if cell_text(row.get(code, ""))}
+        exported = read_check(row.get(CHECK, ""))
+        if exported is None:
+            result.notes.append(f"line {line}: its '{CHECK}' cell is not the one export "
+                                "wrote: not imported")
+            continue
+        now = texts_by_language(text_field.value, languages)
+        wanted = {}
+        for code in languages_in_csv:
+            text = cell_text(row.get(code, ""))
+            if not text or digest(text) == exported.get(code, empty):
+                continue  # empty, or as exported: the translator did not change it
+            if not _same_text(now.get(code), text):
+                wanted[code] = text
+        if not wanted:
+            continue
+        reasons = []
+        if source and digest(now.get(source, "")) != exported.get(source, empty):
+            reasons.append(
+                f"the pack's {source} text is now {_quoted(now.get(source, ''))}; "
+                f"the CSV was made from {_quoted(cell_text(row.get(SOURCE, '')))}")
+        for code in wanted:
+            if code != source and digest(now.get(code, "")) != exported.get(code, empty):
+                reasons.append(f"its {code} text changed in the pack too: the pack says "
+                               f"{_quoted(now.get(code, ''))}, the CSV {_quoted(wanted[code])}")
+        if reasons and not overwrite:
+            stale.append(Stale(line, where[0], where[1], "; ".join(reasons)))
+            continue
+        plans.append((where[0], text_field, wanted, line))
+    if stale:
+        raise StaleRows(stale)
+    _refuse_split_aliases(plans, files)
+    if new_languages:
+        declared = pack_file.data.get("languages") if isinstance(pack_file.data, dict) else None
+        if not isinstance(declared, CommentedSeq):
+            raise TranslationError(f"{pack_file.path}: 'languages' must be a list like [id, en] "
+                                   "before a language can be added")
+        for code in new_languages:
+            declared.append(code)
+        pack_file.changed = True
+        result.added_languages = new_languages
+    shared = _shared_values(files)
+    wanted_for: dict[int, list] = {}
+    for _name, text_field, wanted, _line in plans:
+        wanted_for.setdefault(id(text_field.value), []).append(wanted)
+    for name, text_field, wanted, _line in plans:
+        ident = id(text_field.value)
+        if shared.get(ident, 0) > 1 and (len(wanted_for[ident]) < shared[ident] or any(
+                other != wanted for other in wanted_for[ident])):
+            # reached through a YAML alias too: this place gets its own copy
+            copy = CommentedMap(text_field.value.items())
+            if text_field.value.fa.flow_style():
+                copy.fa.set_flow_style()
+            text_field.container[text_field.name] = copy
+            text_field.value = copy
         if _set_texts(text_field, wanted, all_languages, CommentedMap):
             result.changed_texts += 1
-            by_name[where[0]].changed = True
+            by_name[name].changed = True
     for one_file in files:
         if one_file.changed:
             _write(one_file)
             result.files_written.append(one_file.name)
     return result
+
+
+_CHOICE_LABEL = re.compile(r"(?P<choice>(?P<card>.+)/choices/[^/]+)/label")
+
+
+def _moved_choices(rows, index: dict, source) -> dict[tuple[str, str], str]:
+    """Choices a row's key no longer finds: (file, 'card/choices/NAME') -> where the
+    choice with that row's label is now.
+
+    Two choices of a card that lead to the same place, with the same safety, are told
+    apart by their order (`stay,safe` and `stay,safe,2`); if they were swapped since
+    the export, the row's label is found on the other one, and all the choice's rows
+    follow it there. Only a label that is in one choice of the card moves a row."""
+    if not source:
+        return {}
+    moved = {}
+    for row in rows:
+        where = (row.get(FILE, "").strip().replace("\\", "/"), row.get(KEY, "").strip())
+        match = _CHOICE_LABEL.fullmatch(where[1])
+        exported = read_check(row.get(CHECK, ""))
+        if not match or not exported or source not in exported:
+            continue
+        text_field = index.get(where)
+        wanted = exported[source]
+        if text_field is not None and _source_digest(text_field, source) == wanted:
+            continue
+        prefix = match["card"] + "/choices/"
+        found = [key for (name, key), other in index.items()
+                 if name == where[0] and key.startswith(prefix) and key.endswith("/label")
+                 and "/" not in key[len(prefix):-len("/label")]
+                 and _source_digest(other, source) == wanted]
+        if len(found) == 1:
+            moved[(where[0], match["choice"])] = found[0][:-len("/label")]
+    return moved
+
+
+def _source_digest(text_field: TextField, source: str) -> str:
+    return digest(texts_by_language(text_field.value, [source]).get(source, ""))
+
+
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return f'"{text[:117] + "..." if len(text) > 120 else text}"'
+
+
+def _shared_values(files: list[PackFile]) -> dict[int, int]:
+    """How many places hold each text mapping (more than one: a YAML alias)."""
+    seen: dict[int, int] = {}
+    for one_file in files:
+        for text_field in one_file.fields:
+            if isinstance(text_field.value, dict):
+                seen[id(text_field.value)] = seen.get(id(text_field.value), 0) + 1
+    return seen
+
+
+def _refuse_split_aliases(plans, files: list[PackFile]) -> None:
+    """A whole card or choice used in two places through a YAML alias holds its texts
+    once: a text changed in one place would change in the other too. Refused unless
+    every place gets the same texts."""
+    places: dict[tuple[int, str], list[tuple[str, str]]] = {}
+    for one_file in files:
+        for text_field in one_file.fields:
+            places.setdefault((id(text_field.container), text_field.name), []).append(
+                (one_file.name, text_field.key))
+    wanted_at = {(name, text_field.key): wanted for name, text_field, wanted, _ in plans}
+    problems = []
+    for name, text_field, wanted, line in plans:
+        others = [p for p in places[(id(text_field.container), text_field.name)]
+                  if p != (name, text_field.key)]
+        for other in others:
+            if wanted_at.get(other) != wanted:
+                problems.append(
+                    f"line {line}: {describe(name, text_field.key)} and "
+                    f"{describe(*other)} are one text in the YAML (an alias, *name, "
+                    "repeats the part marked &name), but the CSV changes only one of them "
+                    "or gives them different texts. Give both rows the same text, or "
+                    "replace the alias in the YAML by a copy, then import again.")
+    if problems:
+        raise TranslationError("nothing was imported:\n  " + "\n  ".join(problems))
 
 
 def _hint(where: tuple[str, str], by_name: dict, index: dict) -> str:
@@ -274,6 +439,8 @@ def _write(pack_file: PackFile) -> None:
         with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8",
                        newline="") as out:
             out.write(text)
+        # mkstemp makes the file 0600: give it the original's permissions back
+        os.chmod(temp, stat.S_IMODE(os.stat(pack_file.path).st_mode))
         os.replace(temp, pack_file.path)
     except BaseException:
         try:
