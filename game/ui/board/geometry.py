@@ -45,15 +45,23 @@ class Geometry:
     """Space centres of both routes, laid out as a winding road in four bands,
     with the legend below them."""
 
-    def __init__(self, L, board_rules):
+    def __init__(self, L, board_rules, area=None, label_size=None):
+        """The board screen's board (in `L.board`, the legend under it); with
+        `area`, a board drawn inside that rectangle with no legend (the debrief's
+        small board), its stage names at `label_size` (default: `L.label`)."""
         self.L = L
-        self.legend = legend_rows(L)
-        legend_h = len(self.legend) * line_height(L.label) + L.pad // 2
-        area = L.board.inflate(-2 * L.pad, -2 * L.pad)
-        area.height -= legend_h
+        self.label_size = label_size or L.label
+        if area is None:
+            self.legend = legend_rows(L)
+            legend_h = len(self.legend) * line_height(L.label) + L.pad // 2
+            area = L.board.inflate(-2 * L.pad, -2 * L.pad)
+            area.height -= legend_h
+        else:
+            self.legend = []
+            area = pygame.Rect(area)
         self.area = area
         routes = board_rules.routes
-        self.label_h = line_height(L.label)
+        self.label_h = line_height(self.label_size)
         band_h = area.height / 4
         self.bands = []
         self.pts: dict[str, list[tuple[float, float]]] = {"regular": [], "irregular": []}
@@ -93,10 +101,25 @@ class Geometry:
 
     def road(self, route: str) -> list[tuple[float, float]]:
         """The road's polyline: rows joined by rounded bends at the sides."""
+        return self.road_indexed(route)[0]
+
+    def road_between(self, route: str, a: int, b: int) -> list[tuple[float, float]]:
+        """The stretch of the road from space `a` to space `b` (either way), bends
+        included: where a token walked."""
+        pts, at = self.road_indexed(route)
+        last = len(at) - 1
+        i, j = at[max(0, min(a, last))], at[max(0, min(b, last))]
+        return pts[i:j + 1] if i <= j else pts[j:i + 1][::-1]
+
+    def road_indexed(self, route: str) -> tuple[list[tuple[float, float]], list[int]]:
+        """The road's polyline, and for each space index its position in it."""
         rows = self.rows[route]
         out: list[tuple[float, float]] = []
+        at: list[int] = []
         for i, row in enumerate(rows):
-            out.extend(row if i < 3 else row[:-1])
+            spaces = row if i < 3 else row[:-1]
+            at.extend(range(len(out), len(out) + len(spaces)))
+            out.extend(spaces)
             if i < 3:
                 a, b = row[-1], rows[i + 1][0]
                 side = 1 if i % 2 == 0 else -1
@@ -106,8 +129,9 @@ class Geometry:
                 for k in range(1, 16):
                     t = math.pi * k / 16
                     out.append((x + side * self.bend * math.sin(t), cy - ry * math.cos(t)))
+        at.append(len(out))
         out.append(self.home)
-        return out
+        return out, at
 
 
 def _dashed(surface, colour, pts, width, dash, gap):
@@ -190,6 +214,7 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
     C = palette()
     bg = pygame.Surface((L.width, L.height))
     bg.fill(C.background)
+    size = geo.label_size
     # stage bands with their names
     for i, (stage, rect) in enumerate(geo.bands):
         band = rect.inflate(0, -max(2, L.pad // 3))
@@ -197,9 +222,9 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
         label = tr("stage_n", n=i + 1, name=tr(f"stage_{stage}"))
         # keep clear of "Village" (first band) and "Home" (last band) at the left
         side = tr("village") if i == 0 else tr("stage_home") if i == 3 else ""
-        left = band.x + L.pad + (text_width(side, L.label, True) + L.pad if side else 0)
-        cx = max(band.centerx, left + text_width(label, L.label, True) // 2)
-        draw_line(bg, label, L.label, C.ink, (cx, band.y + max(1, L.pad // 6)),
+        left = band.x + L.pad + (text_width(side, size, True) + L.pad if side else 0)
+        cx = max(band.centerx, left + text_width(label, size, True) // 2)
+        draw_line(bg, label, size, C.ink, (cx, band.y + max(1, L.pad // 6)),
                   bold=True, anchor="midtop", box=band)
     # roads
     reg = geo.road("regular")
@@ -217,10 +242,10 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
                             route == "irregular")
     draw_space_icon(bg, HOME, geo.home, geo.r * 1.25)
     band4 = geo.bands[3][1]
-    draw_line(bg, tr("stage_home"), L.label, C.warning,
+    draw_line(bg, tr("stage_home"), size, C.warning,
               (band4.x + L.pad, band4.y + max(1, L.pad // 6)), bold=True, box=band4,
               what="home-label")
-    draw_line(bg, tr("village"), L.label, C.ink_soft,
+    draw_line(bg, tr("village"), size, C.ink_soft,
               (geo.bands[0][1].x + L.pad, geo.bands[0][1].y + max(1, L.pad // 6)),
               bold=True, box=geo.bands[0][1], what="village-label")
     _draw_legend(bg, L, geo)
