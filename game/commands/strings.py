@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: '{bad[0]}' is not a language code (like ms or en)", file=sys.stderr)
             return 2
         return _export(folder, args.csv, tuple(args.add))
-    return _import(folder, args.csv)
+    return _import(folder, args.csv, args.overwrite)
 
 
 def _export(folder: Path, out: Path, add: tuple[str, ...]) -> int:
@@ -65,18 +65,29 @@ def _export(folder: Path, out: Path, add: tuple[str, ...]) -> int:
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"{len(rows)} texts in {len(header) - 2} languages ({', '.join(header[2:])}) "
+    languages = header[2:-2]  # without `source at export` and `check`
+    print(f"{len(rows)} texts in {len(languages)} languages ({', '.join(languages)}) "
           f"written to {out}")
     return 0
 
 
-def _import(folder: Path, csv_path: Path) -> int:
+def _import(folder: Path, csv_path: Path, overwrite: bool = False) -> int:
     from game.authoring.translations.pack_texts import TranslationError
-    from game.authoring.translations.write_back import import_csv
+    from game.authoring.translations.write_back import StaleRows, describe, import_csv
     from game.content.coverage import language_coverage
     from game.content.validate import load_pack
     try:
-        result = import_csv(folder, csv_path)
+        result = import_csv(folder, csv_path, overwrite)
+    except StaleRows as exc:
+        print(f"error: {exc}; nothing was written:", file=sys.stderr)
+        for row in exc.stale:
+            print(f"  {csv_path}:{row.line}: {describe(row.file, row.key)}: {row.reason}",
+                  file=sys.stderr)
+        print(f"Check these rows: export again (python run_game.py strings export --pack "
+              f"{folder} --csv NEW.csv) and copy your translations into the new file, or, "
+              f"if the CSV's texts are right, write them anyway: python run_game.py strings "
+              f"import --pack {folder} --csv {csv_path} --overwrite", file=sys.stderr)
+        return 1
     except TranslationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -162,6 +162,7 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
             copy = CommentedMap(text_field.value.items())
             if text_field.value.fa.flow_style():
                 copy.fa.set_flow_style()
+            _drop_borrowed_comment(text_field.container, text_field.name, text_field.value)
             text_field.container[text_field.name] = copy
             text_field.value = copy
         if _set_texts(text_field, wanted, all_languages, CommentedMap):
@@ -210,6 +211,16 @@ def _moved_choices(rows, index: dict, source) -> dict[tuple[str, str], str]:
 
 def _source_digest(text_field: TextField, source: str) -> str:
     return digest(texts_by_language(text_field.value, [source]).get(source, ""))
+
+
+def _drop_borrowed_comment(container, name: str, value) -> None:
+    """ruamel gives an alias's place the end-of-line comment of the anchored text too;
+    once the place has its own copy, the comment would be written twice."""
+    owned = getattr(getattr(value, "ca", None), "comment", None) or []
+    tokens = [t for t in owned if t is not None and not isinstance(t, list)]
+    item = getattr(container, "ca", None) and container.ca.items.get(name)
+    if item and len(item) > 2 and any(item[2] is token for token in tokens):
+        item[2] = None
 
 
 def _quoted(text: str) -> str:
