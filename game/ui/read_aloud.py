@@ -66,7 +66,7 @@ def words_for(app, scene) -> Optional[tuple[str, str]]:
         text = " ".join(t for t in (scene.title_text, scene.message) if t)
         return (text, app.lang) if text else None
     if name == "debrief":
-        text = getattr(scene, "said", "")
+        text = scene.said
         return (text, app.lang) if text else None
     if name == "outcome" and scene.outcome is not None:
         o = scene.outcome
