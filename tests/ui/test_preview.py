@@ -285,3 +285,93 @@ def test_window_loop_polls_and_reloads_then_quits_on_escape(tmp_path, monkeypatc
     assert polls[0] is True                  # the first poll saw the change and reloaded
     assert len(renders) == 2 and len(turns) == 2, (len(renders), turns)
     assert "Changed offer" in renders[-1]
+
+
+# -- everything players read: feedback, where a choice leads, the outcome's debrief ---------
+
+def _first(pack, test):
+    return next((c, i) for c in pack.cards for i, ch in enumerate(c.choices) if test(ch))
+
+
+def _key(preview, k):
+    return preview.handle(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0))
+
+
+def test_notes_show_each_choices_feedback_and_where_it_leads():
+    from game.content.validate import load_pack
+    pack = load_pack(SCENARIOS / "malaysia").pack
+    card, index = _first(pack, lambda ch: ch.feedback and ch.outcome)
+    preview = Preview("malaysia", card.id, "en", (1920, 1080))
+    preview.render()
+    shown = preview.shown_texts()
+    feedback = card.choices[index].feedback["en"]
+    assert any(t == f"Feedback: {feedback}" for t in shown)
+    assert any(t.startswith("Journey ends: ") for t in shown)
+    from game.ui.preview.screen import WORDS
+    assert WORDS["en"]["keys"] in shown             # the keys on screen: the guide's list
+
+
+def test_number_key_on_an_outcome_shows_the_debrief_with_its_three_elements():
+    from game.content.validate import load_pack
+    pack = load_pack(SCENARIOS / "malaysia").pack
+    card, index = _first(pack, lambda ch: ch.outcome and pack.outcome(ch.outcome).elements)
+    outcome = pack.outcome(card.choices[index].outcome)
+    for lang in ("en", "id"):
+        preview = Preview("malaysia", card.id, lang, (1024, 768))
+        preview.render()
+        assert _key(preview, pygame.K_1 + index)
+        assert preview.status == window.RESULT
+        preview.render()
+        shown = preview.shown_texts()
+        assert any(outcome.title[lang] in t for t in shown)
+        assert outcome.debrief[lang] in shown
+        for element in ("act", "means", "purpose"):
+            text = getattr(outcome.elements, element)[lang]
+            assert any(t.endswith(text) and f"({element})" in t for t in shown), element
+        feedback = card.choices[index].feedback
+        if feedback:
+            assert any(feedback[lang] in t for t in shown)
+        _key(preview, pygame.K_BACKSPACE)
+        assert preview.status == CARD and preview.card_id == card.id
+
+
+def test_number_key_on_a_choice_without_next_or_outcome_shows_its_feedback():
+    from game.content.validate import load_pack
+    pack = load_pack(EXAMPLE).pack
+    card, index = _first(pack, lambda ch: not ch.next and not ch.outcome and ch.feedback)
+    preview = Preview("example", card.id, "en")
+    preview.render()
+    assert _key(preview, pygame.K_1 + index)
+    assert preview.status == window.RESULT and preview.card_id == card.id
+    preview.render()
+    shown = preview.shown_texts()
+    assert f"Feedback: {card.choices[index].feedback['en']}" in shown
+    assert any("back to the board" in t for t in shown)
+    assert not _key(preview, pygame.K_1) or preview.status == window.RESULT  # no choice here
+
+
+def test_a_coerced_choice_is_shown_as_done_under_threat_not_as_risky():
+    from game.content.validate import load_pack
+    from game.ui.preview.screen import choice_heading
+    for ref in ("malaysia", "online-scam", "fishing-crew", "middle-east", "example"):
+        pack = load_pack(SCENARIOS / ref).pack
+        found = [(c, i) for c in pack.cards for i, ch in enumerate(c.choices) if ch.coerced]
+        if found:
+            break
+    else:
+        pytest.skip("no coerced choice in the shipped packs")
+    card, index = found[0]
+    for lang, words in (("en", "Under threat"), ("id", "Dipaksa")):
+        preview = Preview(ref, card.id, lang, (1920, 1080))
+        preview.render()
+        note = choice_notes(preview.scene.app, card)[index]
+        head, colour = choice_heading(note, lang)
+        assert words in head and colour != "warning"
+        assert any(words in t for t in preview.shown_texts())
+
+
+def test_the_guide_lists_the_keys_on_screen():
+    from game.ui.preview.screen import WORDS
+    for guide, lang in (("README.md", "en"), ("README.id.md", "id")):
+        text = " ".join((SCENARIOS / guide).read_text(encoding="utf-8").split())
+        assert WORDS[lang]["keys"] in text, guide

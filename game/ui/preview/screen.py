@@ -28,6 +28,46 @@ from game.ui.widgets import rounded
 
 NOTES_SHARE = 0.43     # the notes column, as a share of the window's width
 
+# The preview's own words (an author's tool: kept beside it, in both languages).
+# KEYS is the one list of keys: on screen at the foot of the notes, and in the
+# guide (scenarios/README.md, README.id.md, step 5), word for word.
+WORDS = {
+    "en": {
+        "keys": "1-4 follow a choice · Backspace back · L language · R requirements met · "
+                "Tab notes · PgUp/PgDn scroll · Esc quit",
+        "coerced": "Under threat (coerced): done to the player, not their mistake",
+        "feedback": "Feedback: %{text}",
+        "no_feedback": "No feedback text",
+        "board": "Then: back to the board (no next card, the journey goes on)",
+        "after": "Choice %{n} of %{card}",
+        "ends": "The journey ends: %{title} (%{kind})",
+        "elements": "The three elements of trafficking",
+        "no_elements": "No elements (not a trafficked outcome)",
+        "result_keys": "Backspace back to the card · L language · PgUp/PgDn scroll · Esc quit",
+    },
+    "id": {
+        "keys": "1-4 ikuti pilihan · Backspace kembali · L bahasa · R syarat terpenuhi · "
+                "Tab catatan · PgUp/PgDn gulir · Esc keluar",
+        "coerced": "Dipaksa (di bawah ancaman): dilakukan kepada pemain, bukan kesalahannya",
+        "feedback": "Umpan balik: %{text}",
+        "no_feedback": "Tanpa teks umpan balik",
+        "board": "Lalu: kembali ke papan (tanpa kartu berikutnya, perjalanan berlanjut)",
+        "after": "Pilihan %{n} dari %{card}",
+        "ends": "Perjalanan berakhir: %{title} (%{kind})",
+        "elements": "Tiga unsur perdagangan orang",
+        "no_elements": "Tanpa unsur (bukan akhir perdagangan orang)",
+        "result_keys": "Backspace kembali ke kartu · L bahasa · PgUp/PgDn gulir · Esc keluar",
+    },
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    """One of the preview's own WORDS in `lang` (English when it has none)."""
+    text = WORDS.get(lang, WORDS["en"]).get(key) or WORDS["en"][key]
+    for name, value in values.items():
+        text = text.replace("%{" + name + "}", str(value))
+    return text
+
 
 # -- the card, as the game draws it ------------------------------------------------
 
@@ -121,6 +161,9 @@ class ChoiceNote:
     effects: str
     leads: str            # "" when the choice has neither `next` nor `outcome`
     next: Optional[str]
+    coerced: bool = False
+    feedback: str = ""    # the choice's feedback, as the player reads it
+    outcome: Optional[str] = None
 
 
 def choice_notes(host, card) -> list[ChoiceNote]:
@@ -160,8 +203,54 @@ def choice_notes(host, card) -> list[ChoiceNote]:
             outcome = pack.outcome(choice.outcome)
             leads = tr("preview_outcome", title=host.text(outcome.title),
                        kind=tr(f"kind_{outcome.kind}"))
-        notes.append(ChoiceNote(i + 1, choice.safe, needs, effects, leads, choice.next))
+        else:
+            leads = say("board", host.lang)
+        feedback = host.text(choice.feedback) if choice.feedback else ""
+        notes.append(ChoiceNote(i + 1, choice.safe, needs, effects, leads, choice.next,
+                                choice.coerced, feedback, choice.outcome))
     return notes
+
+
+def choice_heading(note: ChoiceNote, lang: str) -> tuple[str, str]:
+    """The heading of a choice's notes and its colour's name: safe, risky, or
+    coerced (done to the player under threat, never shown as their risk)."""
+    if note.coerced:
+        return f"{note.number} · {say('coerced', lang)}", "secondary"
+    if note.safe:
+        return f"{note.number} · {tr('preview_safe')}", "safe"
+    return f"{note.number} · {tr('preview_risky')}", "warning"
+
+
+def result_lines(host, card, index: int) -> tuple[str, list[tuple[str, str]]]:
+    """What the player reads after choice `index` of `card`: the choice, its
+    feedback and effects, then the outcome screen's content (title, kind,
+    debrief, the three elements), the next card, or the way back to the board.
+    Returns a title and (kind, text) lines; kind is one of heading, text, soft,
+    element."""
+    lang = host.lang
+    note = choice_notes(host, card)[index]
+    choice = card.choices[index]
+    title = say("after", lang, n=index + 1, card=card.id)
+    head, _colour = choice_heading(note, lang)
+    lines = [("heading", f"{head}: {host.text(choice.label)}")]
+    lines.append(("text", say("feedback", lang, text=note.feedback) if note.feedback
+                  else say("no_feedback", lang)))
+    lines.append(("soft", note.effects))
+    if choice.outcome:
+        outcome = host.pack.outcome(choice.outcome)
+        lines.append(("heading", say("ends", lang, title=host.text(outcome.title),
+                                     kind=tr(f"kind_{outcome.kind}"))))
+        lines.append(("text", host.text(outcome.debrief)))
+        if outcome.elements is not None:
+            lines.append(("heading", say("elements", lang)))
+            for element in ("act", "means", "purpose"):
+                lines.append(("element", f"{tr('element_' + element)} ({element}): "
+                              f"{host.text(getattr(outcome.elements, element))}"))
+        else:
+            lines.append(("soft", say("no_elements", lang)))
+    else:
+        lines.append(("heading", note.leads))
+    return title, lines
 
 
 def shown_path(file: str, folder: Optional[Path]) -> str:
@@ -305,6 +394,31 @@ def draw_message_screen(surface: pygame.Surface, title: str, lines: list[tuple[s
         else:
             view.add(text, C.ink, gap=view.pad // 2)
     view.set_footer(tr("preview_keys_message"))
+    view.scroll = scroll
+    rounded(surface, view.rect, C.paper, L.radius, L.border, C.border)
+    view.draw(surface, fill=False)
+    return view
+
+
+def draw_result_screen(surface: pygame.Surface, title: str, lines: list[tuple[str, str]],
+                       footer: str, scroll: int = 0) -> NotesView:
+    """A whole-window panel: what follows a choice (result_lines)."""
+    C = palette()
+    w, h = surface.get_size()
+    L = Layout(w, h)
+    surface.fill(C.background)
+    view = NotesView(pygame.Rect(L.pad, L.pad, w - 2 * L.pad, h - 2 * L.pad), L.min_text)
+    view.add(title, C.ink_soft, bold=True)
+    for kind, text in lines:
+        if kind == "heading":
+            view.add(text, C.ink, bold=True, gap=view.pad)
+        elif kind == "element":
+            view.add(text, C.ink, indent=view.pad * 2, gap=view.pad // 3)
+        elif kind == "soft":
+            view.add(text, C.ink_soft, gap=view.pad // 3)
+        else:
+            view.add(text, C.ink, gap=view.pad // 3)
+    view.set_footer(footer)
     view.scroll = scroll
     rounded(surface, view.rect, C.paper, L.radius, L.border, C.border)
     view.draw(surface, fill=False)

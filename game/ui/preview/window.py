@@ -9,8 +9,11 @@ while the loop waits for events, so it costs next to no CPU). A pack with
 errors shows the validator's FILE:LINE:COL lines instead of closing; an
 unknown card id shows "no card X (did you mean Y?)".
 
-Keys: 1-4 follow a choice's `next` card (a click on an offered choice too),
-Backspace goes back, L switches the pack's language, R shows the choices as
+Keys: 1-4 follow a choice (a click on an offered choice too): to its `next`
+card, or to what the player reads after it: its feedback and effects, and for
+a choice that ends the journey the outcome screen's content (title, kind,
+debrief and the three elements: act, means, purpose), for any other choice the
+way back to the board. Backspace goes back, L switches the pack's language, R shows the choices as
 for a player who meets every `requires`, Tab hides or shows the notes (the card
 alone, at the full window, exactly as in a game), PgUp/PgDn or the mouse wheel
 scroll the notes, Esc or closing the window quits.
@@ -34,8 +37,9 @@ import pygame
 from game.localise import set_language, tr
 from game.paths import CARDS_FOLDER, DEFAULT_LANG, PACK_FILE, SCENARIOS
 from game.ui.layout import Layout
-from game.ui.preview.screen import (NOTES_SHARE, NotesView, card_scene, choice_notes,
-                                    draw_game_view, draw_message_screen, problem_lines,
+from game.ui.preview.screen import (NOTES_SHARE, NotesView, card_scene, choice_heading,
+                                    choice_notes, draw_game_view, draw_message_screen,
+                                    draw_result_screen, problem_lines, result_lines, say,
                                     shown_path)
 from game.ui.scenes.card import NUMBER_KEYS, clear_images
 from game.ui.text import clear_caches, line_height
@@ -43,6 +47,8 @@ from game.ui.theme import palette
 
 POLL_SECONDS = 0.4        # how often the pack's files are checked for changes
 CARD, ERRORS, NO_CARD, NO_PACK = "card", "errors", "no-card", "no-pack"
+RESULT = "result"         # what follows a choice that has no `next` card
+AFTER = "#"               # history entry "card-id#N": after choice N (1-based) of the card
 
 
 def file_stamps(folder: Path) -> dict[str, tuple[int, int]]:
@@ -125,7 +131,18 @@ class Preview:
 
     @property
     def card_id(self) -> str:
-        return self.history[-1]
+        return self.history[-1].split(AFTER)[0]
+
+    @property
+    def choice_shown(self) -> Optional[int]:
+        """The 0-based choice whose result is on screen, None when a card is."""
+        entry = self.history[-1]
+        if AFTER not in entry:
+            return None
+        try:
+            return int(entry.split(AFTER)[1]) - 1
+        except ValueError:
+            return None
 
     @property
     def status(self) -> str:
@@ -135,6 +152,11 @@ class Preview:
             return ERRORS
         if self.card_id not in {c.id for c in self.pack.cards}:
             return NO_CARD
+        index = self.choice_shown
+        if index is not None and 0 <= index < len(self.pack.card(self.card_id).choices):
+            return RESULT
+        if AFTER in self.history[-1]:
+            return NO_CARD
         return CARD
 
     @property
@@ -143,7 +165,7 @@ class Preview:
 
     @property
     def card(self):
-        return self.pack.card(self.card_id) if self.status == CARD else None
+        return self.pack.card(self.card_id) if self.status in (CARD, RESULT) else None
 
     def did_you_mean(self) -> Optional[str]:
         if self.pack is None:
@@ -169,14 +191,14 @@ class Preview:
 
     # -- what the player does --------------------------------------------------------
     def follow(self, index: int) -> bool:
-        """Show the `next` card of choice `index` (0-based); False if it has none."""
+        """Follow choice `index` (0-based): its `next` card, or what the player reads
+        after it (feedback, the outcome's debrief and elements, or back to the board).
+        False if the card has no such choice."""
         card = self.card
-        if card is None or not 0 <= index < len(card.choices):
+        if card is None or self.status != CARD or not 0 <= index < len(card.choices):
             return False
         nxt = card.choices[index].next
-        if not nxt:
-            return False
-        self.history.append(nxt)
+        self.history.append(nxt or f"{card.id}{AFTER}{index + 1}")
         self.scroll = 0
         self.dirty = True
         return True
@@ -252,6 +274,15 @@ class Preview:
         w, h = self.size
         self.scene = self.notes = self.message = None
         status = self.status
+        if status == RESULT:
+            host = card_scene(self.pack, self.card, self.lang, self.size, self.ready,
+                              lambda _i: None).app
+            title, lines = result_lines(host, self.card, self.choice_shown)
+            self.message = draw_result_screen(surface, title, lines,
+                                              say("result_keys", self.lang), self.scroll)
+            self.scroll = self.message.scroll
+            self.dirty = False
+            return surface
         if status != CARD:
             self.message = draw_message_screen(surface, *self.message_lines(), self.scroll)
             self.scroll = self.message.scroll
@@ -289,10 +320,12 @@ class Preview:
         if any(ch.requires for ch in card.choices):
             view.add(tr("preview_as_ready" if self.ready else "preview_as_start"), C.ink_soft)
         for note in choice_notes(host, card):
-            head = f"{note.number} · {tr('preview_safe' if note.safe else 'preview_risky')}"
-            view.add(head, C.safe if note.safe else C.warning, bold=True, gap=gap)
+            head, colour = choice_heading(note, self.lang)
+            view.add(head, C[colour], bold=True, gap=gap)
             indent = view.pad
             view.add(note.needs, C.ink, indent=indent)
+            view.add(say("feedback", self.lang, text=note.feedback) if note.feedback
+                     else say("no_feedback", self.lang), C.ink_soft, indent=indent)
             view.add(note.effects, C.ink, indent=indent)
             view.add(note.leads, C.secondary, bold=True, indent=indent)
         if card.discuss:
@@ -301,10 +334,11 @@ class Preview:
         if warnings:
             view.add(tr("preview_warnings", n=warnings), C.unsafe, gap=gap)
         if len(self.history) > 1:
-            view.add(tr("preview_back", id=self.history[-2]), C.ink_soft, gap=gap)
+            view.add(tr("preview_back", id=self.history[-2].split(AFTER)[0]), C.ink_soft,
+                     gap=gap)
         if self.reloaded_at:
             view.add(tr("preview_reloaded", time=self.reloaded_at), C.ink_soft, gap=gap)
-        view.set_footer(tr("preview_keys"))
+        view.set_footer(say("keys", self.lang))
         return view
 
     def message_lines(self) -> tuple[str, list[tuple[str, str, int]]]:
@@ -328,7 +362,9 @@ class Preview:
         out: list[str] = []
         if self.scene is not None:
             s = self.scene
-            out += [s.chip.text, s.title.text, s.text.text]
+            laid = getattr(s, "plan", None) or s      # the card's layout, or the scene
+            out += [getattr(getattr(laid, name, None), "text", "")
+                    for name in ("chip", "title", "text")]
             for b in s.group.buttons:
                 out += [b.label, b.reason]
         for view in (self.notes, self.message):
