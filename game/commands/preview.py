@@ -4,8 +4,10 @@
     python run_game.py preview --pack my-pack/ doc-office --lang en --size 1024x768
     python run_game.py preview --pack malaysia rec-sponsor-visit --screenshot card.png
 
-Keys in the window: 1-4 follow a choice, Backspace back, L language, R as a
-player who meets every `requires`, Tab notes, PgUp/PgDn scroll, Esc quit.
+Keys in the window (the list at its foot, and the guide's, step 5): 1-4 follow a
+choice (its `next` card, or what the player reads after it: feedback, and the
+outcome's debrief with act, means and purpose), Backspace back, L language, R
+as a player who meets every `requires`, Tab notes, PgUp/PgDn scroll, Esc quit.
 With --screenshot FILE the screen is drawn once off-screen, saved as a PNG,
 and the command exits 0; when the card cannot be shown (pack errors, unknown
 card id, no such pack) the message screen is saved instead, the reason is
@@ -25,9 +27,11 @@ DEFAULT_SIZE = (1280, 800)
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.description = (
-        "Show one card as the game shows it, with what each choice needs, does and "
-        "leads to; reloads when the pack's files change. Keys: 1-4 follow a choice, "
-        "Backspace back, L language, R requirements met, Tab notes, Esc quit.")
+        "Show one card as the game shows it, with what each choice needs, its feedback, "
+        "what it does and where it leads; reloads when the pack's files change. Keys: "
+        "1-4 follow a choice (a next card, or the feedback and the outcome's debrief), "
+        "Backspace back, L language, R requirements met, Tab notes, PgUp/PgDn scroll, "
+        "Esc quit.")
     p.epilog = (
         "--screenshot exits 0 when the card was drawn; 1 (after saving the message screen "
         "and printing the reason on stderr) when the pack has errors or has no such card; "
