@@ -14,24 +14,35 @@ import sys
 from typing import Optional, Sequence
 
 from game.args import Parser
-from game.commands import new, play, preview, report, schema, simulate, strings, validate
+from game.commands import (deck, guide, new, play, preview, report, schema, simulate,
+                           strings, validate)
 
 COMMANDS = {module.NAME: module for module in (
-    play, validate, simulate, preview, new, schema, strings, report)}
+    play, validate, simulate, preview, new, schema, strings, report, guide, deck)}
+
+
+def program() -> str:
+    """How the user started us: `run_game.py`, or the installed or bundled
+    `travellers-dream`; help and usage lines say the same."""
+    name = os.path.basename(sys.argv[0] or "")
+    return "run_game.py" if name in ("", "run_game.py", "-c", "pytest", "__main__.py") \
+        or name.startswith("python") or name.endswith(".py") and name != "run_game.py" \
+        else name.removesuffix(".exe")
 
 
 def parser() -> argparse.ArgumentParser:
     """`run_game.py COMMAND ...`, every command a subparser (`.commands` names them)."""
     others = ", ".join(name for name in COMMANDS if name != play.NAME)
-    top = Parser(prog="run_game.py", description=(
+    prog = program()
+    top = Parser(prog=prog, description=(
         "Traveller's Dream (Mimpi Perantau): a board game about safe labour migration. "
-        f"Commands: {others} (run_game.py COMMAND --help); without one, the game starts."))
+        f"Commands: {others} ({prog} COMMAND --help); without one, the game starts."))
     sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     top.commands = sub.choices
     for name, module in COMMANDS.items():
-        prog = "run_game.py" if name == play.NAME else f"run_game.py {name}"
         description = module.HELP if name != play.NAME else top.description
-        command = sub.add_parser(name, prog=prog, help=module.HELP, description=description)
+        command = sub.add_parser(name, prog=prog if name == play.NAME else f"{prog} {name}",
+                                 help=module.HELP, description=description)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return top
