@@ -24,14 +24,14 @@ from game.content.model import (CARD_ROUTES, ELEMENTS, ENDING_KEYS, MAX_CHOICES,
                                 ROUTES, STAGES, Card, Choice, Contact, Document, Effects,
                                 Elements, GlossaryEntry, Outcome, Pack, Position, Requires,
                                 Start)
-from game.content.nodes import TRUE_WORDS, NodeReader, Place, describe
+from game.content.nodes import BOOLEAN_WORDS, TRUE_WORDS, NodeReader, Place, describe
 from game.content.parts import (CARD_REQUIRED, CHOICE_REQUIRED, CONTACT_FIELDS,
                                 DOCUMENT_FIELDS, EFFECT_DOCUMENTS, EFFECT_FLAGS, EFFECT_NUMBERS,
                                 EFFECTS_FIELDS, ELEMENT_FIELDS, GLOSSARY_FIELDS, LANGUAGE_CODE,
                                 OUTCOME_REQUIRED, PACK_REQUIRED)
 from game.content.problems import ERROR, WARNING, Problem
 from game.content.wording import CARD_TEXT_WORDS, LABEL_WORDS, Wording
-from game.content.yaml_source import BOOL_TAG, INT_TAG, STR_TAG, read_yaml
+from game.content.yaml_source import BOOL_TAG, INT_TAG, STR_TAG, read_yaml_source
 from game.paths import CARDS_FOLDER, PACK_FILE, card_files
 
 _EFFECT_LABELS = {name: "effects." + name for name in EFFECTS_FIELDS}
@@ -57,6 +57,10 @@ class PackReader(NodeReader):
         self.ending_places: dict[str, Place] = {}
         self.act_and_means = False  # some card shows both: endings.assisted can be reached
         self.unreadable = False     # some file could not be read as YAML
+        self.cards_unread = False   # some card file could not be read as a list of cards
+        self.read_problems: set[Problem] = set()  # a file's own errors: listed first
+        self.outcome_kinds_seen: set[str] = set()  # kinds of outcomes, even broken ones
+        self._source: Optional[list[str]] = None  # the current file's lines, if ' #' in it
         self.wording = Wording()
 
     def make_pack(self, values: dict, cards: list[Card]) -> Pack:
@@ -69,14 +73,35 @@ class PackReader(NodeReader):
                     max_turns=values.get("max_turns"), endings=values.get("endings") or {},
                     path=str(self.folder.resolve()), glossary=values.get("glossary") or ())
 
+    @property
+    def cards_incomplete(self) -> bool:
+        """Some card could not be read: checks that need every card would mislead."""
+        return self.cards_unread or self.broken_cards > 0
+
     def text(self, node: Node, what: str, words: Optional[int] = None,
              scan: bool = True, use: bool = True) -> Optional[dict]:
         """A localised text, checked by the writing rules (`wording.py`) when `scan`;
         `words`: at most so many words; `use`: glossary terms in it count as used."""
+        if self._source is not None:
+            self._cut_at_comment(node, what)
         text = super().text(node, what)
         if text is not None and scan:
             self.wording.scan(self, node, text, what, words, use)
         return text
+
+    def _cut_at_comment(self, node: Node, what: str) -> None:
+        """Warn about a plain text that YAML ends at ' #' (the rest is a comment)."""
+        values = ([v for _k, v in node.value] if node.__class__ is MappingNode else [node])
+        for value in values:
+            if value.__class__ is not ScalarNode or value.style or value.tag != STR_TAG:
+                continue
+            end = value.end_mark
+            if end.line >= len(self._source):
+                continue
+            rest = self._source[end.line][end.column:]
+            if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+                self.problem(value, f"{what}: the text after ' #' is read as a comment and "
+                                    "left out: put the text in quotes", WARNING)
 
     # -- pack.yaml ------------------------------------------------------------
     def load_pack_file(self) -> Optional[dict]:
@@ -111,7 +136,7 @@ class PackReader(NodeReader):
         values["contacts"] = self.items(found.get("contacts"), "contact", self.contact)
         values["outcomes"] = self.items(found.get("outcomes"), "outcome", self.outcome)
         if "outcomes" in found:
-            kinds = {o.kind for o in values["outcomes"] if o is not None}
+            kinds = self.outcome_kinds_seen  # an outcome with other errors still counts
             for kind in ("safe", "trafficked"):
                 if kind not in kinds:
                     self.problem(found["outcomes"],
@@ -132,12 +157,14 @@ class PackReader(NodeReader):
 
     def _read(self, path: Path) -> tuple[Optional[Node], bool]:
         """The file's root node, and whether it was read without problems."""
-        node, issues = read_yaml(path)
+        node, issues, source = read_yaml_source(path)
+        self._source = source.split("\n") if " #" in source or "\t#" in source else None
         if issues:
             self.unreadable = True
         for issue in issues:
-            self.problems.append(Problem(self.file, issue.line, issue.column, ERROR,
-                                         issue.message))
+            problem = Problem(self.file, issue.line, issue.column, ERROR, issue.message)
+            self.problems.append(problem)
+            self.read_problems.add(problem)
         return node, not issues
 
     def languages_of(self, node: Node) -> Optional[tuple[str, ...]]:
@@ -233,6 +260,8 @@ class PackReader(NodeReader):
         if ident is not None and ident not in self.outcome_places:
             self.outcome_places[ident] = self.place(node)
         kind = self.one_of(found["kind"], OUTCOME_KINDS, "kind") if "kind" in found else None
+        if kind is not None:
+            self.outcome_kinds_seen.add(kind)
         if ident is not None and kind is not None:
             self.outcome_kinds.setdefault(ident, kind)
         title = self.text(found["title"], "outcome title") if "title" in found else None
@@ -334,8 +363,11 @@ class PackReader(NodeReader):
         if root is None:
             if read:
                 self.problem(None, "card file is empty", WARNING)
+            else:
+                self.cards_unread = True
             return []
         if root.__class__ is not SequenceNode:
+            self.cards_unread = True
             self.problem(root, f"a card file must be a list of cards (each starting with "
                                f"'- id:'), not {describe(root)}")
             return []
@@ -486,7 +518,8 @@ class PackReader(NodeReader):
         value = found.get("coerced")
         coerced = False
         if value is not None:
-            if value.__class__ is ScalarNode and value.tag == BOOL_TAG:
+            if (value.__class__ is ScalarNode and value.tag == BOOL_TAG
+                    and value.value in BOOLEAN_WORDS):
                 coerced = value.value.lower() in TRUE_WORDS
             else:
                 self.boolean(value, "coerced")
@@ -494,7 +527,8 @@ class PackReader(NodeReader):
         value = found.get("safe")
         safe = False  # a coerced choice may leave `safe` out: it is then false
         if value is not None:
-            if value.__class__ is ScalarNode and value.tag == BOOL_TAG:
+            if (value.__class__ is ScalarNode and value.tag == BOOL_TAG
+                    and value.value in BOOLEAN_WORDS):
                 safe = value.value.lower() in TRUE_WORDS
                 if safe and coerced:
                     self.problem(value, "a coerced choice cannot be safe: it is done to the "

@@ -31,7 +31,13 @@ def check_references(reader: PackReader) -> None:
     known = reader.ids
     documents = known["document"]
     assets: Optional[set[str]] = None
+    # With a card file unread, its card ids are unknown; with any card left out, the
+    # documents and flags it gives are: checks that need them would mislead.
+    cards_unread = reader.cards_unread
+    incomplete = reader.cards_incomplete
     for kind, value, where in reader.refs:
+        if kind == "card" and cards_unread:
+            continue
         if kind in known:
             if value not in known[kind]:
                 reader.problem(where, f"no {kind} with id '{value}'"
@@ -40,7 +46,7 @@ def check_references(reader: PackReader) -> None:
             if value not in documents:
                 reader.problem(where, f"no document with id '{value}'"
                                       + did_you_mean(value, documents))
-            elif value in reader.documents_given:
+            elif value in reader.documents_given or incomplete:
                 pass
             elif kind == "checkpoint-document":
                 reader.problem(where, f"checkpoint document '{value}' is never given: add it "
@@ -54,7 +60,7 @@ def check_references(reader: PackReader) -> None:
                 assets = _asset_files(reader.folder)
             _check_image(reader, value, where, assets)
         elif kind == "flag":
-            if value not in reader.flags_set:
+            if value not in reader.flags_set and not incomplete:
                 reader.problem(where, f"flag '{value}' is required here but no choice sets "
                                       "it (effects.set), so this choice is never offered"
                                + did_you_mean(value, reader.flags_set), WARNING)
@@ -80,8 +86,84 @@ def _check_image(reader: PackReader, value: str, where: tuple, assets: set[str])
     elif "\\" in value:
         reader.problem(where, f"image '{value}': use / between folder names")
     elif posixpath.normpath(value) not in assets:
-        reader.problem(where, f"image '{value}' is not in the pack's assets/ folder"
-                       + did_you_mean(value, assets))
+        folded = value.casefold()
+        same = sorted(name for name in assets if name.casefold() == folded)
+        if same:
+            reader.problem(where, f"image '{value}' is not in the pack's assets/ folder: "
+                                  "only capital letters differ, and they count on other "
+                                  f"computers (did you mean '{same[0]}'?)")
+        else:
+            reader.problem(where, f"image '{value}' is not in the pack's assets/ folder"
+                           + did_you_mean(value, assets))
+    else:
+        _check_picture(reader, value, where, reader.folder / "assets" / value)
+
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024   # a picture larger than this is a warning
+MAX_IMAGE_SIDE = 4000               # so is one with a side longer than this, in pixels
+_JPEG_SIZE_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def _check_picture(reader: PackReader, value: str, where: tuple, path: Path) -> None:
+    """The picture is a PNG or JPEG by its bytes, and not far larger than the game shows."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(256 * 1024)
+    except OSError:
+        return  # read problems are the file system's, not the pack's
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        sides = _png_size(head)
+    elif head.startswith(b"\xff\xd8\xff"):
+        sides = _jpeg_size(head)
+    else:
+        reader.problem(where, f"image '{value}' is not a PNG or JPEG picture (by what the "
+                              "file holds, whatever its name): save it as PNG or JPEG")
+        return
+    large = size > MAX_IMAGE_BYTES
+    if sides is not None and max(sides) > MAX_IMAGE_SIDE:
+        large = True
+    if large:
+        shown = f"{size / (1024 * 1024):.1f} MB"
+        if sides is not None:
+            shown += f", {sides[0]}x{sides[1]} pixels"
+        reader.problem(where, f"image '{value}' is very large ({shown}): the game shows "
+                              "pictures at about 600x400, so make it smaller (under 2 MB and "
+                              "4000 pixels a side) to keep the pack quick to load and share",
+                       WARNING)
+
+
+def _png_size(head: bytes) -> Optional[tuple[int, int]]:
+    """Width and height from a PNG's IHDR chunk, if it is there."""
+    if len(head) >= 24 and head[12:16] == b"IHDR":
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    return None
+
+
+def _jpeg_size(head: bytes) -> Optional[tuple[int, int]]:
+    """Width and height from a JPEG's start-of-frame marker, if it is in `head`."""
+    at = 2
+    while at + 4 <= len(head):
+        if head[at] != 0xFF:
+            return None
+        marker = head[at + 1]
+        if marker == 0xFF:  # padding
+            at += 1
+            continue
+        if marker in (0x01, 0xD8) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            at += 2
+            continue
+        length = int.from_bytes(head[at + 2:at + 4], "big")
+        if marker in _JPEG_SIZE_MARKERS:
+            if at + 9 > len(head):
+                return None
+            height = int.from_bytes(head[at + 5:at + 7], "big")
+            width = int.from_bytes(head[at + 7:at + 9], "big")
+            return width, height
+        if length < 2:
+            return None
+        at += 2 + length
+    return None
 
 
 def check_cards(reader: PackReader, cards: list[Card]) -> None:
@@ -149,8 +231,8 @@ def _check_drawable(reader: PackReader, by_id: dict[str, Card]) -> None:
                     irregular_open = True
                 if choice.effects.risk > 0:
                     risk_rises = True
-    if reader.broken_cards:
-        return  # a card with errors may be the one that leads to the others
+    if reader.cards_incomplete:
+        return  # a card with errors (or a file unread) may be the one the others need
     pointed_to = {c.next for card in by_id.values() for c in card.choices if c.next}
     for card in by_id.values():
         if card.id in reached:

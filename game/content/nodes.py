@@ -28,6 +28,9 @@ Place = tuple[str, int, int]  # (file as shown, line, column), 1-based
 
 FIELD_SETS = {name: frozenset(part.fields) for name, part in parts.PARTS.items()}
 TRUE_WORDS = frozenset(("yes", "true", "on"))
+# true and false as YAML 1.2 (and every editor using it) spells them; YAML 1.1 also reads
+# yes/no/on/off as true or false, but editors call those "expected boolean": refuse them.
+BOOLEAN_WORDS = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
 _yaml_numbers = SafeConstructor()
 
 
@@ -221,7 +224,11 @@ class NodeReader:
 
     def boolean(self, node: Node, what: str) -> Optional[bool]:
         if node.__class__ is ScalarNode and node.tag == BOOL_TAG:
-            return node.value.lower() in TRUE_WORDS
+            if node.value in BOOLEAN_WORDS:
+                return node.value.lower() in TRUE_WORDS
+            self.problem(node, f"{what} must be true or false, not {node.value}: editors "
+                               "read it as a word, not as true or false (write true or false)")
+            return None
         self.problem(node, f"{what} must be true or false, not {describe(node)}")
         return None
 

@@ -77,7 +77,11 @@ def _load_pack(folder: Path) -> LoadResult:
     check_cards(reader, cards)
     if values is not None:  # without pack.yaml's ids, references can't be checked
         check_references(reader)
-        check_outcomes_used(reader, values.get("endings") or {}, values.get("outcomes", ()))
+        # A card that could not be read may be the one that leads to an outcome, or
+        # uses a glossary term: these checks need every card.
+        if not reader.cards_incomplete:
+            check_outcomes_used(reader, values.get("endings") or {},
+                                values.get("outcomes", ()))
         if not reader.unreadable and not reader.broken_cards:  # every text was read
             reader.wording.report_unused(reader)
     problems = _sorted(reader)
@@ -88,10 +92,13 @@ def _load_pack(folder: Path) -> LoadResult:
 
 
 def _sorted(reader: PackReader) -> list[Problem]:
-    """Each problem once, by file in reading order, then line and column."""
+    """Each problem once: a file's own errors first (a file that cannot be read as YAML
+    explains everything after it), then by file in reading order, line and column."""
     order = {name: i for i, name in enumerate(reader.files)}
     unique = list(dict.fromkeys(reader.problems))
-    return sorted(unique, key=lambda p: (order.get(p.file, -1), p.line, p.column))
+    first = reader.read_problems
+    return sorted(unique, key=lambda p: (p not in first, order.get(p.file, -1),
+                                         p.line, p.column))
 
 
 class Checked(NamedTuple):

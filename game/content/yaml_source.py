@@ -71,6 +71,9 @@ _DEEP_INDENT = re.compile(r"\n[ \t]{%d}" % MAX_INDENT)
 _DEEP_INLINE = (re.compile(r"-(?:[ \t]+[-?]){%d}" % MAX_INLINE),
                 re.compile(r"\?(?:[ \t]+[-?]){%d}" % MAX_INLINE))
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+# Added to the syntax error a ': ' inside an unquoted text gives (text: Note: bring ...).
+COLON_HINT = (" (a ':' followed by a space inside a text that is not in quotes: "
+              "put the sentence in quotes)")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -90,24 +93,32 @@ class _Refused(Exception):
 
 def read_yaml(path: str | os.PathLike) -> tuple[Optional[Node], list[YamlIssue]]:
     """Compose one file into nodes. The node is None when the file can't be used."""
+    node, issues, _text = read_yaml_source(path)
+    return node, issues
+
+
+def read_yaml_source(path: str | os.PathLike
+                     ) -> tuple[Optional[Node], list[YamlIssue], str]:
+    """Like `read_yaml`, with the file's text too ('' when it could not be read)."""
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")]
+        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")], ""
     if size > MAX_FILE_BYTES:
         return None, [YamlIssue(f"file is too large ({size / 1e6:.1f} MB; "
-                                f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")]
+                                f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")], ""
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")]
+        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")], ""
     if len(data) > MAX_FILE_BYTES:
-        return None, [YamlIssue("file is too large")]
+        return None, [YamlIssue("file is too large")], ""
     text, issue = _decode(data)
     if issue:
-        return None, [issue]
-    return compose_text(text)
+        return None, [issue], ""
+    node, issues = compose_text(text)
+    return node, issues, text
 
 
 def compose_text(text: str) -> tuple[Optional[Node], list[YamlIssue]]:
@@ -197,6 +208,8 @@ def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
         detail = f" (character U+{code:04X})" if isinstance(code, int) else ""
         return YamlIssue(f"YAML syntax error: {exc.reason}{detail}", line, column)
     message = "YAML syntax error: " + (", ".join(parts) if parts else str(exc))
+    if "mapping values are not allowed" in message:
+        message += COLON_HINT
     if mark is None:
         return YamlIssue(message)
     return YamlIssue(message, mark.line + 1, mark.column + 1)

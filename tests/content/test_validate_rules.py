@@ -7,7 +7,7 @@ import yaml
 
 from game.content.validate import load_pack
 
-from .conftest import T, errors, expect, find, only
+from .conftest import PNG, T, errors, expect, find, only
 
 CARDS = "cards/recruitment.yaml"
 WORK = "cards/work.yaml"
@@ -281,7 +281,7 @@ def test_image_outside_the_pack_is_refused(builder, path):
 
 
 def test_image_in_a_subfolder_of_assets(builder):
-    builder.assets["people/sponsor.png"] = b"x"
+    builder.assets["people/sponsor.png"] = PNG
     builder.card("tra-boat")["image"] = "people/sponsor.png"
     assert builder.load().problems == []
 
