@@ -1,46 +1,39 @@
-"""The card (title, text, image, 1-4 numbered choices, greyed ones with why),
-the feedback after a choice, and short messages (safe space, checkpoint...)."""
+"""The card (picture, title, text, the words to know, 1-4 numbered choices,
+greyed ones with why), the feedback after a choice, and short messages (safe
+space, checkpoint...).
+
+Where things go on the card is worked out by game.ui.card_layout; the
+feedback, outcome and message panels by game.ui.sheet. Every screen here notes
+what it drew (game.ui.regions) for the tests.
+"""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import pygame
 
 from game.engine.actions import Choose
 from game.localise import tr
+from game.ui import picture as pictures
 from game.ui.board.geometry import draw_space_icon
+from game.ui.card_layout import CardLayout, CardPlan, Choice
+from game.ui.glossary import heading_for, words_in
+from game.ui.layout import BUTTON
+from game.ui.regions import PICTURE, Regions
 from game.ui.scenes.base import Overlay
-from game.ui.text import block, line_height, text_width
+from game.ui.sheet import Row, Sizes, draw_page, fit_sheet, marked_row, text_row
+from game.ui.text import block, text_width
 from game.ui.theme import palette
-from game.ui.widgets import Button, draw_mark, draw_warning, rounded
+from game.ui.widgets import Button, ButtonGroup, dim, draw_mark, draw_warning, rounded
 
 NUMBER_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
                pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3}
-_images: dict[tuple[str, int, int], Optional[pygame.Surface]] = {}
+WORDS_KEYS = (pygame.K_RIGHT, pygame.K_LEFT)     # open and close the words to know
 
 
 def clear_images() -> None:
     """Forget the pictures loaded (the pack's assets/ may have changed)."""
-    _images.clear()
-
-
-def card_image(pack, name: str, box: tuple[int, int]) -> Optional[pygame.Surface]:
-    """The card's picture from the pack's assets/, fitted into `box`."""
-    key = (f"{pack.path}/{name}", box[0], box[1])
-    if key not in _images:
-        surf = None
-        path = Path(pack.path) / "assets" / name
-        try:
-            img = pygame.image.load(str(path))
-            w, h = img.get_size()
-            k = min(box[0] / w, box[1] / h)
-            if k > 0:
-                surf = pygame.transform.smoothscale(img, (max(1, int(w * k)), max(1, int(h * k))))
-        except (pygame.error, OSError, ValueError, FileNotFoundError):
-            surf = None
-        _images[key] = surf
-    return _images[key]
+    pictures.clear()
 
 
 def missing_text(app, missing) -> str:
@@ -60,83 +53,120 @@ class CardScene(Overlay):
         self.board = board
         self.card = app.rules.card_on_show(app.log.game)
         self.shot_name = f"card-{self.card.id}"
+        self.drawn = Regions()
+        self.image: Optional[pygame.Surface] = None
+        self.image_ok = False
+        self.words_open = False           # the words to know shown over the card
+        self.words_page = 0
 
     def on_enter(self) -> None:
         self.app.sounds.play("step")
 
+    # -- layout -------------------------------------------------------------------
     def layout(self) -> None:
-        L = self.L
-        for attempt in range(6):
-            full = attempt >= 1
-            columns = 2 if attempt >= 2 and len(self.card.choices) > 2 else 1
-            size = L.body - max(0, attempt - 2) * max(1, (L.body - L.min_text) // 3)
-            size = max(L.min_text, size)
-            with_image = attempt < 4
-            if self._build(full, columns, size, with_image):
-                return
-        self._build(True, 2 if len(self.card.choices) > 2 else 1, L.min_text, False, force=True)
-
-    def _build(self, full, columns, size, with_image, force=False) -> bool:
-        L, C, app = self.L, palette(), self.app
-        self.group.clear()
-        rect = L.card_rect(full)
-        pad = round(L.pad * 1.3)
-        inner = rect.inflate(-2 * pad, -2 * pad)
+        app, card = self.app, self.card
         journey = app.log.game.journey
-        stage = tr(f"stage_{self.card.stage}")
-        route = tr("route_irregular") if journey.route == "irregular" else tr("route_regular")
-        self.chip = block(f"{stage} · {route}", size, C.ink, inner.width, bold=True)
-        self.title = block(app.text(self.card.title), max(L.heading, size), C.ink,
-                             inner.width, bold=True)
-        text = app.text(self.card.text)
-        self.image = None
-        text_w = inner.width
-        if with_image and self.card.image:
-            img_w = round(inner.width * 0.36)
-            img = card_image(app.pack, self.card.image, (img_w, round(L.height * 0.3)))
-            if img is not None:
-                self.image = img
-                text_w = inner.width - img.get_width() - pad
-        self.text = block(text, size, C.ink, text_w)
-        head_h = self.chip.height + pad // 2 + self.title.height + pad // 2
-        body_h = max(self.text.height, self.image.get_height() if self.image else 0)
-        # choices
-        gap = L.pad
-        col_w = (inner.width - (columns - 1) * gap) // columns
-        specs = []
-        for i, choice in enumerate(self.card.choices):
+        self.choices = []
+        for i, choice in enumerate(card.choices):
             missing = app.rules.missing(journey, choice)
-            reason = missing_text(app, missing) if missing else ""
-            label = app.text(choice.label)
-            h = Button.height_for(label, col_w, size, number=True, reason=reason)
-            specs.append((i, label, reason, not missing, h))
-        rows = [specs[k:k + columns] for k in range(0, len(specs), columns)]
-        choices_h = sum(max(s[4] for s in row) for row in rows) + gap * (len(rows) - 1)
-        total = head_h + body_h + pad + choices_h
-        if total > inner.height and not force:
-            return False
-        self.rect = pygame.Rect(rect.x, rect.y, rect.width,
-                                min(rect.height, total + 2 * pad))
-        if not full:
-            self.rect.centery = rect.centery
-        self.inner = self.rect.inflate(-2 * pad, -2 * pad)
-        self.full = full
-        self.size = size
-        self.text_w = text_w
-        y = self.inner.y + head_h + body_h + pad
-        for row in rows:
-            rh = max(s[4] for s in row)
-            for c, (i, label, reason, enabled, h) in enumerate(row):
-                r = pygame.Rect(self.inner.x + c * (col_w + gap), y, col_w, rh)
-                b = self.button(r, label, lambda i=i: self.choose(i), "choice", size=size,
-                                number=i + 1, enabled=enabled, reason=reason, align="left",
-                                name=f"choice-{i + 1}")
+            self.choices.append(Choice(i, app.text(choice.label),
+                                       missing_text(app, missing) if missing else "",
+                                       not missing))
+        self.lang, self.words = words_in(
+            app, [card.title, card.text] + [c.label for c in card.choices], card.text)
+        self.words_heading = heading_for(self.lang)
+        stage = tr(f"stage_{card.stage}")
+        route = tr("route_irregular") if journey.route == "irregular" else tr("route_regular")
+        fitter = CardLayout(self.L, app.pack, card.image, f"{stage} · {route}",
+                            app.text(card.title), app.text(card.text), self.choices,
+                            self.words, self.words_heading)
+        self.plan = fitter.fit()
+        self._apply(self.plan, fitter.button_label)
+        self._lay_words()
+
+    def _apply(self, plan: CardPlan, words_label: str) -> None:
+        self.card_group = self.group = ButtonGroup()
+        self.rect, self.inner, self.size, self.full = plan.rect, plan.inner, plan.size, plan.full
+        self.image, self.image_ok = None, False
+        if plan.picture is not None:
+            self.image, self.image_ok = pictures.picture(self.app.pack, self.card.image,
+                                                         plan.picture)
+        if plan.words_button is not None:
+            r = plan.words_button.move(plan.inner.topleft)
+            b = self.button(r, words_label, self.open_words, "secondary", size=plan.size,
+                            name="words")
+            b.key = WORDS_KEYS[0]
+        gap = self.L.pad
+        y = plan.inner.y + plan.choices_y
+        for row, rh in zip(plan.rows, plan.row_heights):
+            for c, i in enumerate(row):
+                choice = self.choices[i]
+                r = pygame.Rect(plan.inner.x + c * (plan.choice_w + gap), y, plan.choice_w, rh)
+                b = self.button(r, choice.label, lambda i=i: self.choose(i), "choice",
+                                size=plan.size, number=i + 1, enabled=choice.enabled,
+                                reason=choice.reason, align="left", name=f"choice-{i + 1}")
                 b.key = pygame.K_1 + i
             y += rh + gap
-        return True
 
+    # -- the words to know over the card (the last resort) ----------------------------
+    def _lay_words(self) -> None:
+        """The panel "Words to know (N)" opens: a sheet of words only, closed
+        by its own button (which turns its pages first, if it has more than one)."""
+        self.words_group = ButtonGroup()
+        self.words_sheet = None
+        if self.plan.words_button is None:
+            self.words_open = False
+            return
+        L = self.L
+        label = tr("back_to_card")
+
+        def back_w(sizes: Sizes) -> int:
+            return min(L.width - 4 * L.pad, max(round(L.height * 0.4),
+                                                text_width(label, sizes.heading, True)
+                                                + 4 * L.pad))
+
+        def back_h(sizes: Sizes) -> int:
+            return max(L.px(BUTTON), round(sizes.body * 2.1),
+                       Button.height_for(label, back_w(sizes), sizes.heading))
+
+        sheet = self.words_sheet = fit_sheet(L, lambda *a: [], self.words, self.words_heading,
+                                             0.8, back_h, palette().paper)
+        self.words_page = min(self.words_page, len(sheet.pages) - 1)
+        size = sheet.sizes.heading
+        w = min(sheet.rect.width - 2 * sheet.pad, back_w(sheet.sizes))
+        r = pygame.Rect(0, 0, w, back_h(sheet.sizes))
+        r.bottomright = (sheet.rect.right - sheet.pad, sheet.rect.bottom - sheet.pad)
+        b = self.words_group.add(Button(r, label, self.close_words, "primary", size=size,
+                                        name="back"))
+        b.key = WORDS_KEYS[1]
+        self.words_group.set_focus(0)
+        self.group = self.words_group if self.words_open else self.card_group
+
+    def open_words(self) -> None:
+        if self.words_sheet is not None and not self.words_open:
+            self.words_open, self.words_page = True, 0
+            self.group = self.words_group
+            self._changed()
+
+    def close_words(self) -> None:
+        """Back to the card (after the last page of words, when there are several)."""
+        if not self.words_open:
+            return
+        if self.words_page < len(self.words_sheet.pages) - 1:
+            self.words_page += 1
+        else:
+            self.words_open = False
+            self.group = self.card_group
+        self._changed()
+
+    def _changed(self) -> None:
+        changed = getattr(self.app, "changed", None)
+        if changed is not None:
+            changed()
+
+    # -- input ----------------------------------------------------------------------
     def choose(self, index: int) -> None:
-        if self.app.top is not self:
+        if self.app.top is not self or self.words_open:
             return
         offered = self.app.rules.offered(self.app.log.game)
         if index not in offered:
@@ -146,34 +176,63 @@ class CardScene(Overlay):
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.board.open_menu()
-                return
-            if event.key in NUMBER_KEYS:
-                self.choose(NUMBER_KEYS[event.key])
-                return
+            if self.words_open:
+                if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE,
+                                 pygame.K_ESCAPE) + WORDS_KEYS:
+                    self.close_words()
+                    return
+            else:
+                if event.key == pygame.K_ESCAPE:
+                    self.board.open_menu()
+                    return
+                if event.key == WORDS_KEYS[0] and self.words_sheet is not None:
+                    self.open_words()
+                    return
+                if event.key in NUMBER_KEYS:
+                    self.choose(NUMBER_KEYS[event.key])
+                    return
         self.group.handle(event)
 
     def bot_target(self, bot):
+        if self.words_open:
+            return self.words_group.find("back")
         index = bot.choose(self.app.rules, self.app.log.game)
         return self.group.find(f"choice-{index + 1}")
 
+    # -- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
-        L, C = self.L, palette()
+        L, C, plan = self.L, palette(), self.plan
+        drawn = self.drawn = Regions()
         self.draw_panel(surface, self.rect)
-        x, y = self.inner.topleft
-        stage_colour = C[f"stage_{self.card.stage}"]
-        chip = pygame.Rect(x - L.pad // 2, y, self.chip.lines and
-                           max(s.get_width() for s in self.chip.surfaces) + L.pad,
-                           self.chip.height)
-        rounded(surface, chip, stage_colour, L.radius)
-        self.chip.draw(surface, x, y, self.rect, "card-chip")
-        y += self.chip.height + L.pad // 2
-        y += self.title.draw(surface, x, y, self.rect, "card-title") + L.pad // 2
-        self.text.draw(surface, x, y, self.rect, "card-text")
+        x0, y0 = self.inner.topleft
         if self.image is not None:
-            surface.blit(self.image, (self.inner.right - self.image.get_width(), y))
-        self.group.draw(surface)
+            at = (x0 + plan.picture_at[0], y0 + plan.picture_at[1])
+            surface.blit(self.image, at)
+            drawn.add(PICTURE, "picture", self.image.get_rect(topleft=at))
+        x = x0 + plan.head_x
+        cx, cy = x + plan.chip_at[0], y0 + plan.chip_at[1]
+        chip_w = max(s.get_width() for s in plan.chip.surfaces) if plan.chip.lines else 0
+        chip = pygame.Rect(cx, cy, chip_w + L.pad, plan.chip.height)
+        rounded(surface, chip, C[f"stage_{self.card.stage}"], L.radius)
+        plan.chip.draw(surface, cx + L.pad // 2, cy, self.rect, "card-chip")
+        drawn.block("card-chip", plan.chip, cx + L.pad // 2, cy)
+        y = y0 + plan.title_y
+        plan.title.draw(surface, x, y, self.rect, "card-title")
+        drawn.block("card-title", plan.title, x, y)
+        x, y = x0 + plan.text_x, y0 + plan.text_y
+        plan.text.draw(surface, x, y, self.rect, "card-text")
+        drawn.block("card-text", plan.text, x, y)
+        if plan.words:
+            plan.words.draw(surface, x0 + plan.words_at[0], y0 + plan.words_at[1], self.rect,
+                            drawn)
+        self.card_group.draw(surface)
+        if self.words_open:
+            sheet = self.words_sheet
+            dim(surface, C.dim)
+            drawn = self.drawn = Regions()      # what is on top now
+            self.draw_panel(surface, sheet.rect)
+            draw_page(surface, sheet, self.words_page, drawn)
+            self.words_group.draw(surface)
 
 
 def effect_lines(app, fx, route: Optional[str]) -> list[tuple[str, str]]:
@@ -210,17 +269,30 @@ def effect_lines(app, fx, route: Optional[str]) -> list[tuple[str, str]]:
 
 
 class Confirm(Overlay):
-    """An overlay closed with Continue (Space/Enter, click or tap)."""
+    """An overlay closed with Continue (Space/Enter, click or tap).
+
+    Its content is a sheet (game.ui.sheet): `rows(sizes, width)` builds the
+    rows for a text size and width, `lay_sheet` fits them with the words to
+    know and puts Continue in a row of its own at the bottom. In the rare case
+    that the words to know need a second page, Continue shows it first."""
 
     def __init__(self, app, beat):
         super().__init__(app)
         self.beat = beat
+        self.page = 0
+        self.sheet = None
+        self.drawn = Regions()
 
     def close(self) -> None:
-        if self.app.top is self:
-            self.app.pop(self)
-            if self.beat is not None:
-                self.beat.done = True
+        if self.app.top is not self:
+            return
+        if self.sheet is not None and self.page < len(self.sheet.pages) - 1:
+            self.page += 1
+            self.app.changed()
+            return
+        self.app.pop(self)
+        if self.beat is not None:
+            self.beat.done = True
 
     def handle_event(self, event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -237,29 +309,57 @@ class Confirm(Overlay):
     def bot_target(self, bot):
         return self.group.find("continue")
 
-    def panel_for(self, content_h: int, width_share: float = 0.74) -> pygame.Rect:
-        L = self.L
-        rect = L.centred(width_share, content_h)
-        area = L.card_rect()
-        if rect.height <= area.height:
-            rect.centery = area.centery
-        return rect
+    # -- the sheet ------------------------------------------------------------------
+    def rows(self, sizes: Sizes, width: int, first: Optional[int] = None) -> list[Row]:
+        """The sheet's rows at `sizes`, `width` wide (the first `first` wide, if given)."""
+        return []
 
-    def add_continue(self, rect: pygame.Rect, pad: int) -> None:
-        L = self.L
-        label = tr("continue")
-        w = min(rect.width - 2 * pad, max(round(L.height * 0.4),
-                                          text_width(label, L.heading, True) + 4 * L.pad))
-        h = max(L.button_h, Button.height_for(label, w, L.heading))
-        r = pygame.Rect(0, 0, w, h)
-        r.bottomright = (rect.right - pad, rect.bottom - pad)
-        b = self.button(r, label, self.close, "primary", size=L.heading, name="continue")
+    def lay_sheet(self, words=(), heading: str = "", width_share: float = 0.74) -> None:
+        self.group.clear()
+        self.sheet = fit_sheet(self.L, self.rows, list(words), heading, width_share,
+                               self.continue_h, palette().paper)
+        self.page = min(self.page, len(self.sheet.pages) - 1)
+        self.rect, self.inner = self.sheet.rect, self.sheet.inner
+        self.size = self.sheet.sizes.body
+        self.add_continue(self.rect, self.sheet.pad, self.sheet.sizes, self.sheet.button_right)
+
+    def draw_sheet(self, surface, colour) -> None:
+        L, C = self.L, palette()
+        self.drawn = Regions()
+        self.draw_panel(surface, self.rect, colour)
+        draw_page(surface, self.sheet, self.page, self.drawn)
+        pages = len(self.sheet.pages)
+        if pages > 1:
+            b = self.group.find("continue")
+            note = block(f"{self.page + 1}/{pages}", self.sheet.sizes.body, C.ink_soft,
+                         b.rect.left - self.inner.left, bold=True)
+            y = b.rect.centery - note.height // 2
+            note.draw(surface, self.inner.left, y, self.rect, "page")
+            self.drawn.block("page", note, self.inner.left, y)
+        self.group.draw(surface)
+
+    def add_continue(self, rect: pygame.Rect, pad: int, sizes: Optional[Sizes] = None,
+                     right: int = 0) -> None:
+        """Continue at the bottom right (`right` px further left)."""
+        size = sizes.heading if sizes else self.L.heading
+        w = min(rect.width - 2 * pad - right, self._continue_w(sizes))
+        r = pygame.Rect(0, 0, w, self.continue_h(sizes))
+        r.bottomright = (rect.right - pad - right, rect.bottom - pad)
+        b = self.button(r, tr("continue"), self.close, "primary", size=size, name="continue")
         b.key = pygame.K_RETURN
         self.group.set_focus(len(self.group.buttons) - 1)
 
-    def continue_h(self) -> int:
-        return max(self.L.button_h, Button.height_for(tr("continue"), round(self.L.height * 0.4),
-                                                      self.L.heading))
+    def _continue_w(self, sizes: Optional[Sizes] = None) -> int:
+        L = self.L
+        size = sizes.heading if sizes else L.heading
+        return max(round(L.height * 0.4), text_width(tr("continue"), size, True) + 4 * L.pad)
+
+    def continue_h(self, sizes: Optional[Sizes] = None) -> int:
+        L = self.L
+        size = sizes.heading if sizes else L.heading
+        body = sizes.body if sizes else L.body
+        return max(L.px(BUTTON), round(body * 2.1),
+                   Button.height_for(tr("continue"), self._continue_w(sizes), size))
 
 
 class FeedbackScene(Confirm):
@@ -277,50 +377,47 @@ class FeedbackScene(Confirm):
         self.app.sounds.play("good" if self.chose.safe else "warning")
 
     def layout(self) -> None:
+        choice = self.choice
+        self.lang, self.words = words_in(self.app, [choice.label, choice.feedback],
+                                         choice.feedback or choice.label)
+        self.lay_sheet(self.words, heading_for(self.lang), 0.74)
+
+    def rows(self, sizes: Sizes, width: int, first: Optional[int] = None) -> list[Row]:
         L, C, app = self.L, palette(), self.app
-        self.group.clear()
-        pad = round(L.pad * 1.3)
-        width = L.centred(0.74, 10).width - 2 * pad
-        self.icon = round(L.big * 1.2)
         safe = self.chose.safe
-        self.head = block(tr("good_choice") if safe else tr("risky_choice"), L.big,
-                            C.safe if safe else C.warning, width - self.icon - pad, bold=True)
-        self.you = block(tr("you_chose", label=app.text(self.choice.label)), L.body,
-                           C.ink_soft, width, bold=True)
-        self.text = block(app.text(self.choice.feedback), L.body, C.ink, width) \
-            if self.choice.feedback else None
-        self.fx = [(kind, block(words, L.body, C.safe if kind == "good" else C.warning,
-                                  width - L.body - pad, bold=True))
-                   for kind, words in effect_lines(app, self.effects, self.route)]
-        h = max(self.icon, self.head.height) + pad // 2 + self.you.height + pad // 2
-        h += (self.text.height + pad // 2) if self.text else 0
-        h += sum(b.height for _, b in self.fx) + (pad // 2 if self.fx else 0)
-        h += self.continue_h() + pad
-        self.rect = self.panel_for(h + 2 * pad)
-        self.inner = self.rect.inflate(-2 * pad, -2 * pad)
-        self.add_continue(self.rect, pad)
+        icon = round(sizes.big * 1.2)
+        gap = L.pad
+        head = block(tr("good_choice") if safe else tr("risky_choice"), sizes.big,
+                     C.safe if safe else C.warning, (first or width) - icon - gap, bold=True)
+        hh = max(icon, head.height)
+
+        def draw_head(surface, x, y, box, drawn):
+            centre = (x + icon // 2, y + hh // 2)
+            if safe:
+                draw_mark(surface, centre, icon, "safe")
+            else:
+                draw_warning(surface, centre, icon)
+            hy = y + (hh - head.height) // 2
+            head.draw(surface, x + icon + gap, hy, box, "feedback-head")
+            drawn.block("feedback-head", head, x + icon + gap, hy)
+
+        out = [Row(hh, draw_head),
+               text_row(block(tr("you_chose", label=app.text(self.choice.label)), sizes.body,
+                                C.ink_soft, width, bold=True), "feedback-choice")]
+        if self.choice.feedback:
+            out.append(text_row(block(app.text(self.choice.feedback), sizes.body, C.ink,
+                                        width), "feedback-text"))
+        fx = [("safe" if kind == "good" else "unsafe", words,
+               C.safe if kind == "good" else C.warning)
+              for kind, words in effect_lines(app, self.effects, self.route)]
+        row = marked_row(fx, sizes, width, "feedback-effect")
+        if row:
+            out.append(row)
+        return out
 
     def draw(self, surface) -> None:
-        L, C = self.L, palette()
-        self.draw_panel(surface, self.rect, C.safe_bg if self.chose.safe else C.warning_bg)
-        x, y = self.inner.topleft
-        hh = max(self.icon, self.head.height)
-        if self.chose.safe:
-            draw_mark(surface, (x + self.icon // 2, y + hh // 2), self.icon, "safe")
-        else:
-            draw_warning(surface, (x + self.icon // 2, y + hh // 2), self.icon)
-        self.head.draw(surface, x + self.icon + L.pad, y + (hh - self.head.height) // 2,
-                       self.rect, "feedback-head")
-        y += hh + L.pad // 2
-        y += self.you.draw(surface, x, y, self.rect, "feedback-choice") + L.pad // 2
-        if self.text:
-            y += self.text.draw(surface, x, y, self.rect, "feedback-text") + L.pad // 2
-        for kind, b in self.fx:
-            d = round(L.body * 0.8)
-            draw_mark(surface, (x + d // 2, y + line_height(L.body) // 2), d,
-                      "safe" if kind == "good" else "unsafe")
-            y += b.draw(surface, x + L.body + L.pad, y, self.rect, "feedback-effect")
-        self.group.draw(surface)
+        C = palette()
+        self.draw_sheet(surface, C.safe_bg if self.chose.safe else C.warning_bg)
 
 
 class MessageScene(Confirm):
@@ -333,36 +430,38 @@ class MessageScene(Confirm):
         self.shot_name = f"message-{kind}"
 
     def layout(self) -> None:
+        self.lay_sheet((), "", 0.66)
+
+    def rows(self, sizes: Sizes, width: int, first: Optional[int] = None) -> list[Row]:
         L, C = self.L, palette()
-        self.group.clear()
-        pad = round(L.pad * 1.3)
-        width = L.centred(0.66, 10).width - 2 * pad
-        self.icon = round(L.big * 1.3)
-        self.title = block(self.title_text, L.heading, C.ink, width - self.icon - pad,
-                             bold=True) if self.title_text else None
-        self.text = block(self.message, L.body, C.ink, width - self.icon - pad)
-        h = max(self.icon, (self.title.height + pad // 2 if self.title else 0) + self.text.height)
-        h += pad + self.continue_h()
-        self.rect = self.panel_for(h + 2 * pad, 0.66)
-        self.inner = self.rect.inflate(-2 * pad, -2 * pad)
-        self.add_continue(self.rect, pad)
+        icon = round(sizes.big * 1.3)
+        tx = icon + L.pad
+        width = first or width          # one row: all of it beside the free corner
+        title = block(self.title_text, sizes.heading, C.ink, width - tx, bold=True) \
+            if self.title_text else None
+        text = block(self.message, sizes.body, C.ink, width - tx)
+        gap = round(L.pad * 1.3) // 2
+        h = max(icon, (title.height + gap if title else 0) + text.height)
+
+        def draw(surface, x, y, box, drawn):
+            c = (x + icon // 2, y + icon // 2)
+            if self.kind == "safe":
+                draw_space_icon(surface, "safe", c, icon * 0.45)
+            elif self.kind == "checkpoint":
+                draw_space_icon(surface, "checkpoint", c, icon * 0.42)
+            elif self.kind == "warning":
+                draw_warning(surface, c, icon)
+            else:
+                draw_mark(surface, c, icon, "none")
+            if title:
+                title.draw(surface, x + tx, y, box, "message-title")
+                drawn.block("message-title", title, x + tx, y)
+                y += title.height + gap
+            text.draw(surface, x + tx, y, box, "message-text")
+            drawn.block("message-text", text, x + tx, y)
+        return [Row(h, draw)]
 
     def draw(self, surface) -> None:
-        L, C = self.L, palette()
-        bg = {"safe": C.safe_bg, "warning": C.warning_bg}.get(self.kind, C.paper)
-        self.draw_panel(surface, self.rect, bg)
-        x, y = self.inner.topleft
-        c = (x + self.icon // 2, y + self.icon // 2)
-        if self.kind == "safe":
-            draw_space_icon(surface, "safe", c, self.icon * 0.45)
-        elif self.kind == "checkpoint":
-            draw_space_icon(surface, "checkpoint", c, self.icon * 0.42)
-        elif self.kind == "warning":
-            draw_warning(surface, c, self.icon)
-        else:
-            draw_mark(surface, c, self.icon, "none")
-        tx = x + self.icon + L.pad
-        if self.title:
-            y += self.title.draw(surface, tx, y, self.rect, "message-title") + L.pad // 2
-        self.text.draw(surface, tx, y, self.rect, "message-text")
-        self.group.draw(surface)
+        C = palette()
+        self.draw_sheet(surface, {"safe": C.safe_bg, "warning": C.warning_bg}.get(self.kind,
+                                                                                  C.paper))
