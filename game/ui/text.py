@@ -15,7 +15,7 @@ from typing import Optional
 import pygame
 
 _FONT_DIR = None
-_FONT_CACHE = 40                 # fonts kept open: the card screen tries several sizes
+_FONT_CACHE = 24   # open faces (each keeps a glyph cache of 1-2 MB); the card tries a few sizes
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _LINE_CACHE = 40   # rendered lines kept for reuse; each can be ~0.3 MB at 1080p
 _LINE_BYTES = 4 * 1024 * 1024  # ... and at most this many bytes of pixels
