@@ -26,6 +26,9 @@ def run(*argv, cwd=ROOT):
     ["simulate", "--pack", "no-such-pack", "--games", "1"],
     ["preview", "--pack", "no-such-pack", "rec-offer", "--screenshot", "x.png"],
     ["strings", "export", "--pack", "no-such-pack", "--csv", "x.csv"],
+    ["guide", "--pack", "no-such-pack"],
+    ["deck", "--pack", "no-such-pack"],
+    ["schema", "--pack", "no-such-pack", "--out", "schema"],
 ])
 def test_a_pack_that_does_not_exist_is_a_usage_error(argv, tmp_path):
     done = run(*argv, cwd=tmp_path)
