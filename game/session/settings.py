@@ -6,7 +6,8 @@ A file that is not JSON (or not an object) is moved aside and the defaults
 are used, with a message; a value that makes no sense (a text size of
 "huge", a volume of 7) falls back to its default alone, with a message
 naming it. Unknown keys are ignored, so an older game reads a newer
-game's file.
+game's file, and a missing key keeps its default, so a newer game reads an
+older one's (files from before `player_names` load as they did).
 
     settings, notice = Settings.load(options.save_dir)   # notice: a Notice or None
     settings.text_size = "large"
@@ -27,6 +28,8 @@ from game.session.notices import Notice
 TEXT_SIZES = ("normal", "large", "extra-large")
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
 SPEED_RANGE = (0.1, 10.0)
+NAME_LENGTH = 30              # the longest player or team name
+MAX_PLAYERS = 6
 MAX_BYTES = 64 * 1024
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
@@ -40,6 +43,9 @@ class Settings:
     mute: bool = False
     fullscreen: bool = False
     animation_speed: float = 1.0  # 1 = real time; 2 = twice as fast
+    # the names typed on the setup screen last time ("" for a default name): the
+    # number of players and their names, offered again next time
+    player_names: list[str] = field(default_factory=list)
     path: Optional[Path] = field(default=None, compare=False, repr=False)  # where it lives
 
     @property
@@ -103,7 +109,8 @@ class Settings:
 
     # -- writing ------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "path"}
+        return {f.name: (list(v) if isinstance(v := getattr(self, f.name), (list, tuple)) else v)
+                for f in fields(self) if f.name != "path"}
 
     def save(self, save_dir: Optional[Path] = None) -> Optional[Notice]:
         """Write the settings (atomically) where they were loaded from, or for
@@ -126,6 +133,10 @@ def _checked(name: str, value: Any) -> Any:
         return value if isinstance(value, str) and _LANG.match(value) else None
     if name == "text_size":
         return value if value in TEXT_SIZES else None
+    if name == "player_names":
+        ok = isinstance(value, list) and len(value) <= MAX_PLAYERS and all(
+            isinstance(n, str) and len(n) <= NAME_LENGTH and n.isprintable() for n in value)
+        return list(value) if ok else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return None
     if name == "volume":

@@ -63,9 +63,12 @@ class LostTurnBeat(Beat):
     def begin(self, board):
         board.focus = self.player
         name = board.app.player_name(board.game.journeys[self.player])
-        text = tr("turn_lost", name=name)
-        if self.left:
-            text += f" ({tr('turns_to_lose', n=self.left)})"
+        if not self.left:
+            text = tr("turn_lost", name=name)
+        elif self.left == 1:
+            text = tr("turn_lost_more_one", name=name)
+        else:
+            text = tr("turn_lost_more", name=name, n=self.left)
         board.toast(text)
         self.hold = board.dur(LOST_TURN)
 
@@ -80,6 +83,24 @@ class ToastBeat(Beat):
 
     def begin(self, board):
         board.toast(self.text)
+
+
+class NoticeBeat(Beat):
+    """A message on the board that holds what comes next (the card an undo goes
+    back to) for a moment, or until a key or a tap says it was seen (`done`)."""
+
+    def __init__(self, text: str, seconds: float):
+        self.text, self.seconds, self.t, self.done = text, seconds, 0.0, False
+
+    def begin(self, board):
+        self.hold = board.dur(self.seconds)
+        board.toast(self.text, self.seconds)
+
+    def step(self, board, dt):
+        self.t += dt
+        if self.done:
+            board.end_toast()
+        return self.done or self.t >= self.hold
 
 
 class DiceBeat(Beat):
@@ -195,6 +216,8 @@ def beats_for(board, events) -> list[Beat]:
                 title=tr("checkpoint"))))
         elif kind is SafeSpace:
             msg = tr(f"safe_{ev.place}")
+            if ev.risk < 0:         # only when it really went down (not from 0)
+                msg += " " + tr("safe_risk_down", n=-ev.risk)
             if ev.contact:
                 msg += "\n" + tr("contact_learned", name=app.text(pack.contact(ev.contact).name))
             out.append(OverlayBeat(ev.player, lambda b, beat, m=msg, p=ev.place: MessageScene(

@@ -16,11 +16,11 @@ from typing import Optional
 
 import pygame
 
-from game.engine.actions import Roll
-from game.engine.events import Rejected
+from game.engine.actions import Choose, EndGame, RemovePlayer, Roll, SkipTurn
+from game.engine.events import Chose, Rejected, Rolled
 from game.engine.state import CARD as CARD_PHASE
 from game.localise import tr
-from game.ui.board.beats import Beat, FocusBeat, beats_for
+from game.ui.board.beats import Beat, FocusBeat, NoticeBeat, beats_for
 from game.ui.board.geometry import Geometry, draw_board, draw_tokens
 from game.ui.board.panel import draw_panel
 from game.ui.scenes.base import Scene
@@ -30,6 +30,11 @@ from game.ui.widgets import Button, draw_die, draw_token, rounded
 
 
 TOAST_SECONDS = 1.6     # a short message over the board (whose turn, a checkpoint passed)
+UNDO_SECONDS = 2.5      # "Undone: ..." stays this long before the card comes back
+ROLL_SHARE = 0.13       # the roll button is at most this share of the window's height
+ROLL_SHARE_WITH_KEY = 0.155   # ... with "Space / Enter" under its label, on a big screen
+BIG_SCREEN = 900        # a window this tall has room for that line
+LABEL_CHARS = 48        # a choice named in the undo message is cut (with "…") after this
 
 
 class BoardScene(Scene):
@@ -48,6 +53,7 @@ class BoardScene(Scene):
         self._panel = None
         self._topbar = None
         self._round_shown = self.game.round
+        self.undone = ""          # what the last undo took back, in words
         self.sync()
         self.queue.append(FocusBeat(self.game.current, True))
 
@@ -62,11 +68,16 @@ class BoardScene(Scene):
     def dur(self, seconds: float) -> float:
         return 0.0 if self.app.speed is None else seconds / self.app.speed
 
-    def toast(self, text: str) -> None:
+    def toast(self, text: str, seconds: float = TOAST_SECONDS) -> None:
         if self.app.speed is None:
             return
-        self._toast = [text, self.dur(TOAST_SECONDS)]
+        self._toast = [text, self.dur(seconds)]
         self.app.dirty = True
+
+    def end_toast(self) -> None:
+        if self._toast is not None:
+            self._toast = None
+            self.app.dirty = True
 
     def sync(self) -> None:
         for j in self.game.journeys:
@@ -83,15 +94,23 @@ class BoardScene(Scene):
         p = L.panel
         label = tr("draw_card") if self.game.journey.waiting else tr("roll")
         w = p.width - 2 * L.pad
-        # one line if it can (large text sizes), never below body text
+        # one line if it can (large text sizes), never below body text; at most
+        # ROLL_SHARE of the height, so the panel above keeps its room: the key's
+        # name goes first (F1 lists it too), then the label gets smaller
         size = fit_size(label, L.heading, w - 2 * round(L.heading * 0.6), True, L.body)
-        h = max(round(L.button_h * 1.15),
-                Button.height_for(label, w, size, reason=tr("key_space"),
-                                  reason_size=L.min_text))
+        most = round(L.height * ROLL_SHARE)
+        reason = tr("key_space")
+        h = Button.height_for(label, w, size, reason=reason, reason_size=L.min_text)
+        if h > round(L.height * ROLL_SHARE_WITH_KEY) or L.height < BIG_SCREEN:
+            reason = ""
+            h = Button.height_for(label, w, size)
+            while h > most and size > L.body:
+                size -= 1
+                h = Button.height_for(label, w, size)
+        h = max(min(round(L.button_h * 1.15), most), h)
         self.roll_button = self.button(pygame.Rect(p.x + L.pad, p.bottom - L.pad - h, w, h),
                                        label, self.roll, "primary", size=size,
-                                       reason=tr("key_space"), name="roll",
-                                       reason_size=L.min_text)
+                                       reason=reason, name="roll", reason_size=L.min_text)
         self.roll_button.key = pygame.K_SPACE
         self.panel_body = pygame.Rect(p.x + L.pad, p.y + L.pad, w,
                                       self.roll_button.rect.top - p.y - 2 * L.pad)
@@ -117,9 +136,11 @@ class BoardScene(Scene):
         return True
 
     def undo(self) -> None:
-        """Take back the last action (repeatable): back to what it showed."""
+        """Take back the last action (repeatable): back to what it showed, and a
+        short message on the board says what was undone."""
         while self.app.top is not self and len(self.app.scenes) > 1:
             self.app.pop()
+        said = self.undo_message()
         if self.log.undo():
             self.app.on_action(self.log)
         self.queue.clear()
@@ -127,7 +148,40 @@ class BoardScene(Scene):
         self._toast = None
         self.sync()
         self.layout()
+        self.undone = said
+        if said:
+            self.queue.append(NoticeBeat(said, UNDO_SECONDS))
         self.app.changed()
+
+    def undo_message(self) -> str:
+        """What undoing the last action takes back, in words ("" at the start)."""
+        if not self.log.actions:
+            return ""
+        action, events = self.log.actions[-1], self.log.events[-1]
+        before = self.log.states[-2] if len(self.log.states) > 1 else self.game
+
+        def name(player: int) -> str:
+            return self.app.player_name(before.journeys[player])
+        if isinstance(action, Choose):
+            chose = next((e for e in events if isinstance(e, Chose)), None)
+            if chose is not None:
+                card = self.app.pack.card(chose.card)
+                label = self.app.text(card.choices[chose.choice].label)
+                if len(label) > LABEL_CHARS:
+                    label = label[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+                return tr("undone_choice", name=name(chose.player), label=label)
+        if isinstance(action, Roll):
+            rolled = next((e for e in events if isinstance(e, Rolled)), None)
+            if rolled is not None:
+                return tr("undone_roll", name=name(rolled.player), n=rolled.value)
+            return tr("undone_turn", name=name(before.current))
+        if isinstance(action, SkipTurn):
+            return tr("undone_skip", name=name(before.current))
+        if isinstance(action, RemovePlayer):
+            return tr("undone_remove", name=name(action.player))
+        if isinstance(action, EndGame):
+            return tr("undone_end")
+        return tr("undone_turn", name=name(before.current))
 
     def facilitator(self, action) -> None:
         """Skip a turn, remove a player, end the game: from the menu."""
@@ -196,6 +250,10 @@ class BoardScene(Scene):
             self.layout()
 
     def handle_event(self, event) -> None:
+        if self.queue and isinstance(self.queue[0], NoticeBeat) and event.type in (
+                pygame.KEYDOWN, pygame.MOUSEBUTTONUP):
+            self.queue[0].done = True       # seen: go on at once
+            return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.open_menu()
@@ -241,8 +299,11 @@ class BoardScene(Scene):
     def _draw_toast(self, surface, text: str) -> None:
         L, C = self.L, palette()
         area = L.board
-        b = block(text, L.heading, C.ink_inverse, area.width - 6 * L.pad, bold=True,
-                    align="center")
+        for size in (L.heading, (L.heading + L.body) // 2, L.body):
+            b = block(text, size, C.ink_inverse, area.width - 6 * L.pad, bold=True,
+                      align="center")
+            if len(b.lines) <= 2:         # a long name: smaller, not taller
+                break
         w = min(area.width - 2 * L.pad, max(l.get_width() for l in b.surfaces) + 4 * L.pad)
         r = pygame.Rect(0, 0, w, b.height + 2 * L.pad)
         r.midtop = (area.centerx, area.y + L.pad)
@@ -285,8 +346,16 @@ class BoardScene(Scene):
                 draw_token(surf, (cx, bar.height // 2), small, p,
                            faded=not self.game.journeys[p].active)
             right -= tokens_w + L.pad
+        box = pygame.Rect(0, 0, right + L.pad, bar.height)
         size = fit_size(label, L.big, right - x, True, L.min_text)
-        draw_line(surf, label, size, C.topbar_text, (x, bar.height // 2), bold=True,
-                    anchor="midleft", box=pygame.Rect(0, 0, right + L.pad, bar.height),
-                    what="turn")
+        if text_width(label, size, True) <= right - x:
+            draw_line(surf, label, size, C.topbar_text, (x, bar.height // 2), bold=True,
+                      anchor="midleft", box=box, what="turn")
+            return surf
+        # a long name: two lines, as large as the bar allows
+        for size in range(L.big, L.min_text - 1, -max(1, (L.big - L.min_text) // 8)):
+            b = block(label, size, C.topbar_text, right - x, bold=True)
+            if len(b.lines) <= 2 and b.height <= bar.height:
+                break
+        b.draw(surf, x, (bar.height - b.height) // 2, box, "turn")
         return surf

@@ -20,28 +20,46 @@ class ResumeChoiceScene(Overlay):
         self.title_scene, self.loaded = title, loaded
 
     def layout(self) -> None:
+        """Body text if the message fits under the top band, else smaller (never
+        below the 3% minimum)."""
+        L = self.L
+        step = max(1, (L.body - L.min_text) // 4)
+        for size in list(range(L.body, L.min_text, -step)) + [L.min_text]:
+            if self._build(size):
+                return
+        self._build(L.min_text, force=True)
+
+    def _build(self, size: int, force: bool = False) -> bool:
         L, C = self.L, palette()
         self.group.clear()
         pad = round(L.pad * 1.4)
-        width = L.centred(0.8, 10).width - 2 * pad
-        self.icon = round(L.big * 1.2)
-        self.head = ui_text.block(tr("resume_changed_title"), L.heading, C.ink,
-                            width - self.icon - pad, bold=True)
+        top = L.topbar.bottom + L.pad
+        area_w = min(L.width - 2 * L.pad, round(L.width * 0.8))
+        area = pygame.Rect((L.width - area_w) // 2, top, area_w, L.height - top - L.pad)
+        width = area.width - 2 * pad
+        head_size = max(size, min(L.heading, round(size * 1.3)))
+        self.icon = round(head_size * 1.6)
+        self.head = ui_text.block(tr("resume_changed_title"), head_size, C.ink,
+                                  width - self.icon - L.pad, bold=True)
         problem = self.loaded.problem.text(self.app.lang) if self.loaded.problem else ""
-        self.text = ui_text.block(problem, L.body, C.ink, width)
+        self.text = ui_text.block(problem, size, C.ink, width)
         labels = [("continue-anyway", tr("resume_anyway"), self.go_on, "primary"),
                   ("new-game", tr("resume_new_game"), self.start_new, "secondary")]
         bw = (width - pad) // 2
-        bh = max([L.button_h] + [Button.height_for(t, bw, L.body) for _, t, *_ in labels])
+        bh = max([L.button_h] + [Button.height_for(t, bw, size) for _, t, *_ in labels])
         hh = max(self.icon, self.head.height)
-        h = hh + pad + self.text.height + pad + bh
-        self.rect = L.centred(0.8, h + 2 * pad)
+        h = hh + round(L.pad * 1.4) + self.text.height + pad + bh
+        if h + 2 * pad > area.height and not force:
+            return False
+        self.rect = pygame.Rect(area.x, 0, area.width, min(area.height, h + 2 * pad))
+        self.rect.centery = area.centery
         self.inner = self.rect.inflate(-2 * pad, -2 * pad)
         y = self.rect.bottom - pad - bh
         for k, (name, label, fn, style) in enumerate(labels):
             self.button(pygame.Rect(self.inner.x + k * (bw + pad), y, bw, bh), label, fn,
-                        style, name=name)
+                        style, name=name, size=size)
         self.group.set_focus(0)
+        return True
 
     def go_on(self) -> None:
         self.app.resume_game(self.loaded.log)

@@ -1,17 +1,45 @@
-"""Setup: 1 to 6 players or teams, each with its token and a name to edit."""
+"""Setup: 1 to 6 players or teams, each with its token and a name.
+
+A name is tapped, not typed: under each name box is a row of ready-made team
+names (the team's token colour, then flowers), so a class without a keyboard
+can name its teams. Typing still works: a tap on the box (or Tab) opens the
+pygame-gui text entry over it; when the box loses the keyboard, the name is
+shown again, wrapped on two lines if it is long. Names may be up to
+`NAME_LENGTH` characters, and when a name reaches the limit the screen says
+so. The names and their number are remembered (`Settings.player_names`) and
+offered next time; `--players` on the command line wins.
+
+When the chosen text size does not fit (six teams on a 1024x768 projector at
+the largest text), the rows go into two columns, then the type gets smaller,
+never below the 3% minimum.
+"""
 from __future__ import annotations
 
 import pygame
 import pygame_gui
+from pygame_gui.core import ObjectID
 
-from game.ui import text as ui_text
-from game.ui.scenes.base import Scene
 from game.localise import tr
+from game.session.settings import MAX_PLAYERS, NAME_LENGTH
+from game.ui import text as ui_text
+from game.ui.layout import Layout
+from game.ui.scenes.base import Scene
 from game.ui.theme import palette
-from game.ui.widgets import draw_token
+from game.ui.widgets import Button, draw_token, rounded
 
-MAX_PLAYERS = 6
-NAME_LENGTH = 16
+# a long name as wide as most real ones, for sizing the name boxes before anyone types
+SAMPLE_NAME = "Kelompok Nelayan Pantai Utara"[:NAME_LENGTH]
+TEAM_NAMES = 6            # team_colour_1..6 and team_flower_1..6 in the localisation files
+ENTRY_BORDER = 3          # the theme's text_entry_line border width
+
+
+def suggestions(player: int, names: list[str]) -> list[str]:
+    """Ready-made names for `player`: its token's colour, then the flowers from its
+    own; names another player already has are left out."""
+    taken = {n.strip().casefold() for i, n in enumerate(names) if i != player and n.strip()}
+    offered = [tr(f"team_colour_{player % TEAM_NAMES + 1}")]
+    offered += [tr(f"team_flower_{(player + k) % TEAM_NAMES + 1}") for k in range(TEAM_NAMES)]
+    return [n for n in offered if n.casefold() not in taken]
 
 
 class SetupScene(Scene):
@@ -20,8 +48,19 @@ class SetupScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         given = app.options.players
-        self.names: list[str] = list(given) if given else ["", "", ""]
+        remembered = list(app.session.settings.player_names)
+        names = list(given) if given else (remembered or ["", "", ""])
+        names = names[:MAX_PLAYERS]
+        self.cut = any(len(n) > NAME_LENGTH for n in names)   # said on screen, never silently
+        self.names: list[str] = [n[:NAME_LENGTH] for n in names]
         self.entries: list[pygame_gui.elements.UITextEntryLine] = []
+        self.chips: list[tuple[int, Button]] = []
+        self._L = None
+        self.editing = None       # the row whose text entry has the keyboard
+
+    @property
+    def L(self):
+        return self._L or self.app.L
 
     # names typed so far, or the default name in the current language
     def final_names(self) -> list[str]:
@@ -48,47 +87,48 @@ class SetupScene(Scene):
     def typing(self) -> bool:
         return any(e.is_focused for e in self.entries)
 
+    # -- layout -----------------------------------------------------------------
     def layout(self) -> None:
+        """The chosen text size in one column, then two; then smaller text."""
         self._kill_entries()
+        A = self.app.L
+        scales = [A.scale] + [k for k in (1.25, 1.0) if k < A.scale]
+        for scale in scales:
+            self._L = Layout(A.width, A.height, scale)
+            for columns, chip_lines in ((1, 1), (2, 2), (2, 1)):
+                if self._layout(columns, chip_lines):
+                    self._make_entries()
+                    return
+        self._layout(2, 1, force=True)
+        self._make_entries()
+
+    def _layout(self, columns: int, chip_lines: int = 1, force: bool = False) -> bool:
         L, C = self.L, palette()
         self.group.clear()
+        self.chips = []
         pad = L.pad
-        self.title_block = ui_text.block(tr("setup_title"), L.big, C.ink, L.width - 4 * pad, bold=True,
-                                   align="center")
-        self.hint_block = ui_text.block(tr("setup_hint"), L.body, C.ink_soft, L.width - 4 * pad,
-                                  align="center")
-        top = 2 * pad + self.title_block.height + self.hint_block.height + pad
-        bh = L.button_h
-        bottom = L.height - 2 * pad - bh
-        row_h = min(bh, (bottom - top - pad) // MAX_PLAYERS)
-        row_h = max(row_h, round(L.body * 1.9))
-        col_w = min(L.width - 4 * pad, round(L.height * 0.95))
-        x0 = (L.width - col_w) // 2
-        self.rows = []
-        for i, name in enumerate(self.names):
-            r = pygame.Rect(x0, top + i * row_h, col_w, row_h - pad // 2)
-            self.rows.append(r)
-            entry_rect = pygame.Rect(r.x + round(row_h * 1.1), r.y, r.width - round(row_h * 1.1),
-                                     r.height)
-            entry = pygame_gui.elements.UITextEntryLine(entry_rect, self.app.manager,
-                                                        placeholder_text=tr("player_default",
-                                                                            n=i + 1))
-            entry.set_text_length_limit(NAME_LENGTH)
-            if name:
-                entry.set_text(name[:NAME_LENGTH])
-            self.entries.append(entry)
-        # add / remove, back / start
-        y = L.height - 2 * pad - bh
-        third = (L.width - 4 * pad - 3 * pad) // 4
+        chrome = self.app.L.chrome
+        self.title_block = ui_text.block(tr("setup_title"), L.big, C.ink,
+                                         chrome.left - 3 * pad, bold=True)
+        width = L.width - 4 * pad
+        hint = ui_text.block(tr("setup_hint"), L.body, C.ink_soft, width)
+        limit = ui_text.block(tr("name_limit", n=NAME_LENGTH), L.body, C.warning, width,
+                              bold=True)
+        self.hint_blocks = (hint, limit)
+        self.title_y = pad
+        self.hint_y = max(self.title_y + self.title_block.height, chrome.bottom + pad // 2)
+        top = self.hint_y + max(hint.height, limit.height) + pad
+
+        # back, remove, add, start along the bottom
+        bw = (width - 3 * pad) // 4
         specs = [("back", tr("back"), self.back, "quiet"),
                  ("remove", "− " + tr("remove_player"), self.remove, "quiet"),
                  ("add", "+ " + tr("add_player"), self.add, "quiet"),
                  ("start", tr("start"), self.start, "primary")]
-        from game.ui.widgets import Button
-        height = max(bh, max(Button.height_for(label, third, L.body) for _, label, _, _ in specs))
-        y = L.height - 2 * pad - height
+        bh = max([L.button_h] + [Button.height_for(label, bw, L.body) for _, label, _, _ in specs])
+        bottom = L.height - 2 * pad - bh
         for k, (name, label, fn, style) in enumerate(specs):
-            b = self.button(pygame.Rect(2 * pad + k * (third + pad), y, third, height), label, fn,
+            b = self.button(pygame.Rect(2 * pad + k * (bw + pad), bottom, bw, bh), label, fn,
                             style, name=name)
             if name == "add":
                 b.enabled = len(self.names) < MAX_PLAYERS
@@ -96,7 +136,97 @@ class SetupScene(Scene):
                 b.enabled = len(self.names) > 1
         start = self.group.find("start")
         start.key = pygame.K_RETURN
+
+        # the players: a name box, and under it the ready-made names
+        n = len(self.names)
+        columns = min(columns, n)
+        per_column = -(-n // columns)
+        gap = 2 * pad
+        col_w = (width - (columns - 1) * gap) // columns
+        if columns == 1:
+            col_w = min(col_w, round(L.height * 1.3))
+        x0 = (L.width - (columns * col_w + (columns - 1) * gap)) // 2
+        self.token = round(L.body * 1.4)
+        box_w = col_w - self.token - pad
+        inner = box_w - self._entry_inset()
+        longest = self.names + [SAMPLE_NAME]
+        # the names' type: body size if every name takes at most two lines
+        for size in range(L.body, L.min_text - 1, -1):
+            lines = max(len(ui_text.wrap(name, size, inner, True)) for name in longest)
+            if lines <= 2:
+                break
+        self.entry_size = size
+        self.name_pad = max(4, round(size * 0.3))
+        name_h = max(round(size * 1.9), lines * ui_text.line_height(size) + 2 * self.name_pad)
+        chip_size = max(L.min_text, round(L.body * 0.8))
+        chip_h = ui_text.line_height(chip_size) + round(chip_size * 0.5)
+        chips_h = chip_lines * chip_h + (chip_lines - 1) * (pad // 2)
+        block_h = name_h + pad // 2 + chips_h
+        used = per_column * block_h + (per_column - 1) * pad
+        fits = lines <= 2 and top + used <= bottom - pad
+        if not fits and not force:
+            return False
+        spare = max(0, (bottom - pad - top - used) // (per_column + 1))
+        self.rows = []
+        for i, name in enumerate(self.names):
+            col, row = divmod(i, per_column)
+            x = x0 + col * (col_w + gap)
+            y = top + spare + row * (block_h + pad + spare)
+            box = pygame.Rect(x + self.token + pad, y, box_w, name_h)
+            self.rows.append((box, pygame.Rect(x, y, self.token, name_h)))
+            self._chip_row(i, pygame.Rect(box.x, box.bottom + pad // 2, box_w, chip_h),
+                           chip_size, chip_lines)
         self.group.set_focus(self.group.buttons.index(start))
+        return True
+
+    def _entry_inset(self) -> int:
+        """Border and padding inside a name box, both sides (the theme's)."""
+        return 2 * (ENTRY_BORDER + self.app.L.pad) + 4
+
+    def _chip_row(self, player: int, rect: pygame.Rect, size: int, lines: int) -> None:
+        """As many ready-made names as fit on `lines` lines (each `rect` high)
+        under the name box."""
+        pad = max(6, round(size * 0.55))
+        x, line = rect.x, 0
+        current = self.names[player].strip().casefold()
+        for k, label in enumerate(suggestions(player, self.names)):
+            colour = k == 0 and label == tr(f"team_colour_{player % TEAM_NAMES + 1}")
+            w = ui_text.text_width(label, size, True) + 2 * pad + 2
+            if colour:
+                w += round(size * 1.5)
+            if x + w > rect.right and x > rect.x:
+                line, x = line + 1, rect.x
+                if line >= lines:
+                    break
+            if w > rect.width:
+                continue            # too long for the row, even alone
+            icon = (lambda s, r, fg, p=player: draw_token(s, r.center, r.height, p)) \
+                if colour else None
+            y = rect.y + line * (rect.height + self.L.pad // 2)
+            b = self.button(pygame.Rect(x, y, w, rect.height), label,
+                            lambda p=player, t=label: self.suggest(p, t), "choice",
+                            size=size, name=f"suggest-{player + 1}-{k + 1}", icon=icon)
+            b.selected = label.casefold() == current
+            self.chips.append((player, b))
+            x += w + round(size * 0.4)
+
+    def _make_entries(self) -> None:
+        manager = self.app.manager
+        size = self.entry_size
+        object_id = f"#setup_name_{size}"
+        manager.get_theme().load_theme({object_id: {"font": {
+            "name": "noto_sans", "size": str(size), "bold": "1"}}})
+        self.entries = []
+        for i, (box, _) in enumerate(self.rows):
+            entry = pygame_gui.elements.UITextEntryLine(
+                box, manager, placeholder_text=tr("player_default", n=i + 1),
+                object_id=ObjectID(object_id=object_id))
+            entry.set_text_length_limit(NAME_LENGTH)
+            if self.names[i]:
+                entry.set_text(self.names[i])
+            entry.hide()              # shown (over its box) while it has the keyboard
+            self.entries.append(entry)
+        self.editing = None
 
     # -- actions -------------------------------------------------------------
     def add(self) -> None:
@@ -113,19 +243,41 @@ class SetupScene(Scene):
             self.layout()
             self.app.changed()
 
+    def suggest(self, player: int, name: str) -> None:
+        """A ready-made name tapped: it becomes the player's name."""
+        self._read_entries()
+        self.names[player] = name
+        if player < len(self.entries):
+            self.entries[player].set_text(name)
+        self.layout()               # Start has the focus again: Enter starts
+        self.app.changed()
+
     def back(self) -> None:
         self.app.pop(self)
 
     def start(self) -> None:
         names = self.final_names()
+        self.app.session.remember(player_names=[n.strip() for n in self.names])
         self.app.start_game(names)
 
+    @property
+    def at_limit(self) -> bool:
+        """Say that names stop at NAME_LENGTH: a name was cut, or one is that long."""
+        return self.cut or any(len(e.get_text()) >= NAME_LENGTH for e in self.entries)
+
     def handle_event(self, event) -> None:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self.entries:
+            self.app.changed()            # the limit may be reached: say so
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, (box, _) in enumerate(self.rows):
+                if box.collidepoint(event.pos) and self.editing != i:
+                    self._focus_entry(i)
+                    return
         if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
             i = self.entries.index(event.ui_element) if event.ui_element in self.entries else -1
             if 0 <= i < len(self.entries) - 1:
-                self.entries[i + 1].focus()
-                self.app.manager.set_focus_set(self.entries[i + 1])
+                self._focus_entry(i + 1)
             else:
                 event.ui_element.unfocus()
                 self.app.manager.set_focus_set(None)
@@ -135,7 +287,8 @@ class SetupScene(Scene):
                 self._tab_from_entry()
             elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
                 self.app.manager.set_focus_set(None)
-            if event.type != pygame.MOUSEBUTTONDOWN:
+            if event.type not in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                                  pygame.MOUSEMOTION):
                 return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
@@ -158,8 +311,26 @@ class SetupScene(Scene):
         self.group.handle(event)
 
     def _focus_entry(self, i: int) -> None:
+        """Row i's text entry, over its box, with the keyboard."""
+        self._read_entries()
+        for k, entry in enumerate(self.entries):
+            if k != i:
+                entry.hide()
         self.group.set_focus(None)
+        self.editing = i
+        self.entries[i].show()
+        self.entries[i].focus()
         self.app.manager.set_focus_set(self.entries[i])
+        self.app.changed()
+
+    def update(self, dt: float) -> bool:
+        if self.editing is not None and self.editing < len(self.entries) \
+                and not self.entries[self.editing].is_focused:
+            # the box lost the keyboard: show the name again (wrapped, if it is long)
+            self.editing = None
+            self.layout()
+            self.app.changed()
+        return False
 
     def _tab_from_entry(self) -> None:
         i = next(k for k, e in enumerate(self.entries) if e.is_focused)
@@ -167,6 +338,7 @@ class SetupScene(Scene):
             self._focus_entry(i + 1)
         else:
             self.app.manager.set_focus_set(None)
+            self.entries[i].unfocus()
             self.group.set_focus(self.group.buttons.index(self.group.find("start")))
 
     def bot_target(self, bot):
@@ -175,10 +347,20 @@ class SetupScene(Scene):
     def draw(self, surface) -> None:
         L, C = self.L, palette()
         surface.fill(C.background)
-        y = 2 * L.pad
-        self.title_block.draw(surface, 2 * L.pad, y, L.screen, "setup-title")
-        self.hint_block.draw(surface, 2 * L.pad, y + self.title_block.height, L.screen, "hint")
-        for i, r in enumerate(self.rows):
-            size = min(r.height, round(L.token * 1.5))
-            draw_token(surface, (r.x + r.height // 2, r.centery), size, i)
+        box = L.screen
+        self.title_block.draw(surface, 2 * L.pad, self.title_y, box, "setup-title")
+        hint = self.hint_blocks[1] if self.at_limit else self.hint_blocks[0]
+        hint.draw(surface, 2 * L.pad, self.hint_y, box, "setup-hint")
+        for i, (name_box, token) in enumerate(self.rows):
+            size = min(token.width, round(L.body * 1.4))
+            draw_token(surface, token.center, size, i)
+            if i == self.editing:
+                continue          # the text entry is drawn over it
+            rounded(surface, name_box, C.paper, 0, ENTRY_BORDER, C.border)
+            name = self.names[i].strip()
+            text = name or tr("player_default", n=i + 1)
+            b = ui_text.block(text, self.entry_size, C.ink if name else C.ink_soft,
+                              name_box.width - self._entry_inset(), bold=True)
+            b.draw(surface, name_box.x + ENTRY_BORDER + self.app.L.pad,
+                   name_box.centery - b.height // 2, name_box, "setup-name")
         self.group.draw(surface)

@@ -68,20 +68,23 @@ class TitleScene(Scene):
 
     def layout(self) -> None:
         """The chosen text size if it fits (a smaller header first), else smaller
-        text, never below the 3% minimum."""
+        text, never below the 3% minimum; a story's long description is shortened
+        (ending in "…") before the language buttons go to the settings screen."""
         from game.ui.layout import Layout
         A = self.app.L
         scales = [k for k in (1.5, 1.25) if k < A.scale] + [1.0]
-        for scale in [A.scale] + [k for k in scales if k != A.scale]:
-            self._L = Layout(A.width, A.height, scale)
-            for compact in (0, 1, 2):
-                self.compact = compact
-                for share in (0.40, 0.34, 0.28):
-                    if self._layout(share):
-                        return
+        scales = [A.scale] + [k for k in scales if k != A.scale]
+        for compacts, whole in (((0, 1), True), ((0, 1), False), ((2,), True), ((2,), False)):
+            for scale in scales:
+                self._L = Layout(A.width, A.height, scale)
+                for compact in compacts:
+                    self.compact = compact
+                    for share in (0.40, 0.34, 0.28):
+                        if self._layout(share, whole=whole):
+                            return
         self._layout(0.28, force=True)
 
-    def _layout(self, share: float, force: bool = False) -> bool:
+    def _layout(self, share: float, force: bool = False, whole: bool = True) -> bool:
         L, C = self.L, palette()
         self.group.clear()
         pad = L.pad
@@ -172,6 +175,8 @@ class TitleScene(Scene):
         if self.headers:
             desc = self.app.text(self.headers[self.selected].description)
             need = ui_text.block(desc, L.body, C.ink, right_w - 2 * pad).height + 2 * pad
+            if not whole:      # shortened: at least three lines of it
+                need = min(need, 3 * ui_text.line_height(L.min_text) + 2 * pad)
             return need <= self.desc_rect.height or force
         return True
 
@@ -266,10 +271,8 @@ class TitleScene(Scene):
             desc = self.app.text(header.description)
             if self.error:
                 desc = self.error
-            b = ui_text.block(desc, L.body, C.ink, self.desc_rect.width - 2 * L.pad)
-            if b.height + 2 * L.pad > self.desc_rect.height:
-                b = ui_text.block(desc, L.min_text, C.ink, self.desc_rect.width - 2 * L.pad)
-            if desc and b.height + 2 * L.pad <= self.desc_rect.height:
+            b = self._description(desc)
+            if b is not None:
                 r = pygame.Rect(self.desc_rect.x, self.desc_rect.y, self.desc_rect.width,
                                 min(self.desc_rect.height, b.height + 2 * L.pad))
                 rounded(surface, r, C.paper, L.radius, L.border, C.border)
@@ -280,6 +283,29 @@ class TitleScene(Scene):
             y = r.y + L.pad
             for b in self.notice_blocks:
                 y += b.draw(surface, r.x + 2 * L.pad, y, r, "title-notice")
+
+    def _description(self, desc: str):
+        """The story's description as large as fits its box; when even the smallest
+        type is too long, the lines that fit, the last ending in "…"."""
+        L, C = self.L, palette()
+        width, room = self.desc_rect.width - 2 * L.pad, self.desc_rect.height - 2 * L.pad
+        if not desc:
+            return None
+        b = ui_text.block(desc, L.body, C.ink, width)
+        if b.height <= room:
+            return b
+        b = ui_text.block(desc, L.min_text, C.ink, width)
+        if b.height <= room:
+            return b
+        keep = room // b.line_h
+        if keep < 1:
+            return None
+        lines = b.lines[:keep]
+        last = lines[-1]
+        while last and ui_text.text_width(last + " …", L.min_text) > width:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines[-1] = last + " …"
+        return ui_text.block("\n".join(lines), L.min_text, C.ink, width)
 
     def _decor(self, surface) -> None:
         """A winding road with the six tokens under the title."""
