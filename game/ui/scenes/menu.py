@@ -143,7 +143,8 @@ class RemoveScene(Overlay):
         people = [j for j in self.app.log.game.journeys if j.active]
         rect = L.centred(0.6, 10)
         w = rect.width - 2 * pad
-        bh = L.button_h
+        bh = max([L.button_h] + [Button.height_for(self.app.player_name(j), w - L.button_h,
+                                                   L.body) for j in people])
         h = self.title.height + pad + (len(people) + 1) * (bh + pad) + pad
         self.rect = L.centred(0.6, h)
         y = self.rect.y + pad + self.title.height + pad
