@@ -52,3 +52,18 @@ def test_the_speaker_button_reads_the_card_aloud(tmp_path, how):
         engine.spoken[-1].text
     assert app.top.name == "card"                       # the card is still there
     pygame.quit()
+
+
+def test_the_title_screen_names_the_file_and_line_of_a_broken_pack(tmp_path):
+    import shutil
+
+    from game.paths import SCENARIOS
+    pack = tmp_path / "example"
+    shutil.copytree(SCENARIOS / "example", pack)
+    cards = pack / "cards" / "work.yaml"
+    lines = cards.read_text("utf-8").splitlines()
+    cards.write_text("\n".join(lines) + "\n- id: [broken\n", "utf-8")
+    app = make_app(size=(1024, 768), pack=str(pack), save_dir=tmp_path / "save", lang="en")
+    app.top.play()
+    assert "work.yaml, line" in app.top.error and app.top.name == "title"
+    pygame.quit()

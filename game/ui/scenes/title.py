@@ -198,8 +198,10 @@ class TitleScene(Scene):
         header = self.headers[self.selected]
         if self.app.pack is None or self.app.pack.path != str(Path(header.path).resolve()):
             result = load_pack(header.path)
-            if result.pack is None:
-                self.error = tr("pack_error")
+            if result.pack is None or result.errors:
+                first = result.errors[0] if result.errors else None
+                self.error = tr("pack_error_at", file=Path(first.file).name, line=first.line,
+                                message=first.message) if first else tr("pack_error")
                 self.app.changed()
                 return
             self.app.pack = result.pack
