@@ -134,7 +134,7 @@ class Geometry:
         return out, at
 
 
-def _dashed(surface, colour, pts, width, dash, gap):
+def dashed(surface, colour, pts, width, dash, gap) -> None:
     """A dashed polyline."""
     draw, left = True, dash
     for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
@@ -232,7 +232,7 @@ def draw_board(L, geo: Geometry, board_rules) -> pygame.Surface:
     width = max(6, round(geo.r * 1.25))
     pygame.draw.lines(bg, C.road_edge, False, reg, width + max(4, width // 3))
     pygame.draw.lines(bg, C.road, False, reg, width)
-    _dashed(bg, C.irregular, irr, max(4, round(geo.r * 0.55)), geo.r * 1.1, geo.r * 0.7)
+    dashed(bg, C.irregular, irr, max(4, round(geo.r * 0.55)), geo.r * 1.1, geo.r * 0.7)
     # spaces
     for route in ("irregular", "regular"):
         for space in board_rules.routes[route]:
@@ -268,7 +268,7 @@ def _draw_legend(bg, L, geo: Geometry) -> None:
                 pygame.draw.line(bg, C.road_edge, (x, cy), (x + sample, cy), w + 4)
                 pygame.draw.line(bg, C.road, (x + 2, cy), (x + sample - 2, cy), w)
             elif key == "irregular":
-                _dashed(bg, C.irregular, [(x, cy), (x + sample, cy)],
+                dashed(bg, C.irregular, [(x, cy), (x + sample, cy)],
                         max(4, round(geo.r * 0.55)), sample / 4, sample / 6)
             else:
                 rr = min(geo.r, lh * 0.36)

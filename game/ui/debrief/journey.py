@@ -20,7 +20,7 @@ from typing import Callable, Optional, Sequence
 
 import pygame
 
-from game.ui.board.geometry import Geometry, draw_board
+from game.ui.board.geometry import Geometry, dashed, draw_board
 from game.ui.text import check_inside, line_height, render_line, text_width
 from game.ui.theme import palette, token_colours
 from game.ui.widgets import draw_mark, draw_token
@@ -236,7 +236,7 @@ class JourneyMap:
             if layer.style == "what-if":
                 _thick(surface, pts, C.ink_inverse, width + 6)
                 _thick(surface, pts, C.focus, width + 2)
-                _dashed(surface, C.ink_inverse, pts, max(2, width // 2), width * 2.2, width * 1.6)
+                dashed(surface, C.ink_inverse, pts, max(2, width // 2), width * 2.2, width * 1.6)
             else:
                 colour = pygame.Color(token_colours()[layer.player % len(token_colours())])
                 if layer.style == "faded":       # greyed: the what if is what to look at
@@ -403,24 +403,6 @@ def _thick(surface, pts, colour, width: int) -> None:
         pygame.draw.circle(surface, colour, p, r)
 
 
-def _dashed(surface, colour, pts, width, dash, gap) -> None:
-    draw, left = True, dash
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        seg = math.hypot(x1 - x0, y1 - y0)
-        pos = 0.0
-        while pos < seg:
-            step = min(left, seg - pos)
-            if draw:
-                a = (x0 + (x1 - x0) * pos / seg, y0 + (y1 - y0) * pos / seg)
-                b = (x0 + (x1 - x0) * (pos + step) / seg, y0 + (y1 - y0) * (pos + step) / seg)
-                pygame.draw.line(surface, colour, a, b, width)
-            pos += step
-            left -= step
-            if left <= 0:
-                draw = not draw
-                left = dash if draw else gap
-
-
 # -- the legend under the board ------------------------------------------------------------
 
 LegendItem = tuple[Callable[[pygame.Surface, pygame.Rect], None], str]
@@ -470,7 +452,7 @@ def path_sample(colour, what_if: bool = False):
         if what_if:
             _thick(surface, pts, C.ink_inverse, w + 6)
             _thick(surface, pts, C.focus, w + 2)
-            _dashed(surface, C.ink_inverse, pts, max(2, w // 2), w * 2, w * 1.4)
+            dashed(surface, C.ink_inverse, pts, max(2, w // 2), w * 2, w * 1.4)
         else:
             _thick(surface, pts, C.token_outline, w + 4)
             _thick(surface, pts, colour, w)
