@@ -78,3 +78,20 @@ def to_board(app: App, how=key) -> None:
         assert app.top.name == "setup"
         how(app, button(app, "start").rect.center)
     assert app.top.name == "board", app.top.name
+
+
+FAST = 1000.0     # animations done in a blink: the tests stay fast
+
+
+def play_until(app: App, names, limit: int = 80) -> bool:
+    """Roll and confirm until the top screen is one of `names`."""
+    for _ in range(limit):
+        if app.top.name in names:
+            return True
+        if app.top.name == "board":
+            key(app, pygame.K_SPACE)
+        elif app.top.name == "card":
+            key(app, pygame.K_1 + app.rules.offered(app.log.game)[0])
+        else:
+            key(app, pygame.K_RETURN)
+    return app.top.name in names

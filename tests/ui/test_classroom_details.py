@@ -17,9 +17,9 @@ from game.ui import text as ui_text
 from game.ui.board.beats import FocusBeat, LostTurnBeat, beats_for
 from game.ui.layout import Layout
 from game.ui.theme import palette
-from tests.ui.helpers import button, click, key, make_app, settle, to_board
+from tests.ui.helpers import (FAST, button, click, key, make_app, play_until, settle,
+                              to_board)
 
-FAST = 1000.0
 
 
 @pytest.fixture
@@ -28,19 +28,6 @@ def app(tmp_path):
                  save_dir=tmp_path, speed=FAST)
     yield a
     pygame.quit()
-
-
-def play_until(app, names, limit=80):
-    for _ in range(limit):
-        if app.top.name in names:
-            return True
-        if app.top.name == "board":
-            key(app, pygame.K_SPACE)
-        elif app.top.name == "card":
-            key(app, pygame.K_1 + app.rules.offered(app.log.game)[0])
-        else:
-            key(app, pygame.K_RETURN)
-    return app.top.name in names
 
 
 def has_glyphs(text: str, size: int = 30) -> bool:

@@ -17,10 +17,10 @@ import pytest
 from tests.session.fakes import FakeEngine
 from game.ui import text as ui_text
 from game.localise import tr
-from tests.ui.helpers import button, click, key, make_app, settle, to_board
+from tests.ui.helpers import (FAST, button, click, key, make_app, play_until, settle,
+                              to_board)
 
 ROOT = Path(__file__).resolve().parents[2]
-FAST = 1000.0     # animations done in a blink: the tests stay fast
 
 
 @pytest.fixture
@@ -29,20 +29,6 @@ def app(tmp_path):
                  save_dir=tmp_path, speed=FAST)
     yield a
     pygame.quit()
-
-
-def play_until(app, names, limit=80):
-    """Roll and confirm until the top screen is one of `names`."""
-    for _ in range(limit):
-        if app.top.name in names:
-            return True
-        if app.top.name == "board":
-            key(app, pygame.K_SPACE)
-        elif app.top.name == "card":
-            key(app, pygame.K_1 + app.rules.offered(app.log.game)[0])
-        else:
-            key(app, pygame.K_RETURN)
-    return app.top.name in names
 
 
 # -- pause ---------------------------------------------------------------------------
