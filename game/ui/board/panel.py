@@ -10,6 +10,9 @@ columns with short names, then as flowing chips. Only at the minimum size,
 and only when nothing else fits, are the help contacts cut ("and 2 more");
 the documents are always all shown. Nothing is ever drawn under the roll
 button: text outside the panel's body is recorded in `text.OVERFLOWS`.
+When not even the running names fit (eleven long document names at the
+largest text size), the documents become a grid of their pictures under a
+heading that counts them ("Dokumen: 11"): every document is still there.
 """
 from __future__ import annotations
 
@@ -83,7 +86,8 @@ def _choose(L, app, journey, body: pygame.Rect) -> tuple:
     `panel_rows`; within each way the largest size that fits (found by halving:
     a smaller size never needs more room)."""
     sizes = text_sizes(L)
-    ways = [(LIST_MODES, True), (LIST_MODES, False), (("text",), True), (("text",), False)]
+    ways = [(LIST_MODES, True), (LIST_MODES, False), (("text",), True), (("text",), False),
+            (("icons",), False)]
     for modes, head in ways:
         def fitting(size):
             return next((m for m in modes if _rows(L, app, journey, body, size, m, None,
@@ -100,7 +104,7 @@ def _choose(L, app, journey, body: pygame.Rect) -> tuple:
             else:
                 lo = mid + 1
         return sizes[hi], fitting(sizes[hi]), head, False
-    return L.min_text, "text", False, True    # if even that is too tall: clipped, recorded
+    return L.min_text, "icons", False, True   # if even that is too tall: contacts cut
 
 
 def _rows(L, app, j, body: pygame.Rect, size: int, mode: str, cut_to, head: bool = True):
@@ -202,7 +206,8 @@ def _rows(L, app, j, body: pygame.Rect, size: int, mode: str, cut_to, head: bool
 
     def contact_rows(shown: list):
         title = tr("contacts") if cut_to is None else f"{tr('contacts')}: {len(contacts)}"
-        rows = _listing(title, shown, size, mode, width, pad, gap, body,
+        rows = _listing(title, shown, size, "text" if mode == "icons" else mode, width, pad,
+                        gap, body,
                         lambda s, r, item: draw_contact(s, r), text_op, inline=cut_to is None)
         if not shown and contacts:
             return rows[:1]          # the heading says how many
@@ -254,6 +259,18 @@ def _listing(title, items, size, mode, width, pad, gap, box, draw_icon, text_op,
     out = [text_op(title, bold=True, what="panel-heading")]
     if not items:
         out.append(text_op(tr("none"), C.ink_soft, indent=pad, what="panel-none"))
+        return out
+    if mode == "icons":        # pictures only, the heading counts them
+        out[0] = text_op(f"{title}: {len(items)}", bold=True, what="panel-heading")
+        isz = round(size * 1.3)
+        per_row = max(1, (width + gap) // (isz + gap))
+        for k in range(0, len(items), per_row):
+            row = [item for item, *_ in items[k:k + per_row]]
+
+            def fn(s, x, y, row=row):
+                for c, item in enumerate(row):
+                    draw_icon(s, pygame.Rect(x + c * (isz + gap), y, isz, isz), item)
+            out.append((isz + gap, fn))
         return out
     if mode == "text":
         lines = _running([short for _, _, short in items], size, width)
