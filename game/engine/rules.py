@@ -15,7 +15,9 @@ The rules, in short (scenarios/README.md, Part 2, explains them to authors):
   weight, from the class's shared deck: a card anyone drew is not drawn
   again until the rest of that deck has been (`Game.drawn`). Event space: a
   `route: any` card of the stage (a normal card when the stage has none).
-  Crisis cards are never drawn this way.
+  Crisis cards are never drawn this way. A card with a choice that would take
+  away only documents the player does not hold ("hand over your passport" to
+  someone who has none) is not drawn for them while another card can be.
   Safe space: family (risk -1), training centre (a help contact learned),
   support office (a contact learned and risk -1).
 - A choice's effects apply in this order: money (paying more than you have
@@ -391,13 +393,28 @@ class Rules:
             game.drawn = tuple(c for c in drawn if c not in ids)
         game.rng, r = next_random(game.rng)
         x = r / _TWO_64
-        if fresh and len(fresh) < len(pool.ids):
-            weights = [pool.cards[i].weight for i in fresh]
-            pick = fresh[bisect_right(list(accumulate(weights)), x * sum(weights))]
+        ways = fresh or list(range(len(pool.cards)))
+        fitting = [i for i in ways if self._fits(j, pool.cards[i])]
+        if fitting:
+            ways = fitting
+        if len(ways) < len(pool.cards):
+            weights = [pool.cards[i].weight for i in ways]
+            pick = ways[min(bisect_right(list(accumulate(weights)), x * sum(weights)),
+                            len(ways) - 1)]
         else:
             pick = bisect_right(pool.cumulative, x * pool.total)
         pick = min(pick, len(pool.cards) - 1)
         self._show(game, j, pool.cards[pick], via, events)
+
+    def _fits(self, j: Journey, card: Card) -> bool:
+        """False when one of the choices the player would be offered takes away
+        documents and the player holds none of them (the card would ask for a
+        passport they do not have)."""
+        for choice in card.choices:
+            lose = choice.effects.lose
+            if lose and not any(d in j.documents for d in lose) and self.allows(j, choice):
+                return False
+        return True
 
     def _show(self, game: Game, j: Journey, card: Card, via: str, events: list) -> None:
         if card.id not in j.seen:

@@ -209,3 +209,41 @@ def test_a_trafficked_journey_that_reaches_home_in_debt_is_not_recorded_unsafe()
     game, events = rules.apply(game, Roll())
     ended = first(events, E.JourneyEnded)
     assert (ended.kind, ended.outcome, ended.assisted) == ("trafficked", "bonded", True)
+
+
+# -- a card that takes a document the player does not hold ------------------------------------
+
+def test_a_card_that_takes_a_passport_is_not_drawn_for_a_player_without_one():
+    """"Hand over your passport" is not asked of a player who has none while another
+    card of the stage can be drawn; a player holding one can draw it."""
+    keeper = card("keeps-passport", "work", "any",
+                  [choice(), choice(safe=False, lose=["passport"], risk=2)])
+    rules = Rules(make_pack(cards=[keeper]))
+    game, _ = rules.new_game(["a"])
+    target = space_index(rules, "regular", CARD, stage="work")
+    drawn = {True: set(), False: set()}
+    for seed in range(40):
+        for holds in (True, False):
+            docs = ("ktp", "passport") if holds else ("ktp",)
+            g = place(rules, game, documents=docs, position=target - 1)
+            g.rng = seed
+            g, events = rules.apply(g, Roll())
+            cards = [e.card for e in events if isinstance(e, E.CardDrawn)]
+            moved = first(events, E.Moved).path[-1]
+            if moved == target and cards:
+                drawn[holds].add(cards[0])
+    assert "keeps-passport" not in drawn[False] and drawn[False]
+    assert "keeps-passport" in drawn[True]
+
+
+def test_a_card_that_takes_a_passport_is_still_drawn_when_no_other_card_can_be():
+    keeper = card("keeps-passport", "work", "regular",
+                  [choice(), choice(safe=False, lose=["passport"])])
+    pack = make_pack(cards=[keeper])
+    pack = type(pack)(**{**pack.__dict__, "cards": tuple(
+        c for c in pack.cards if not (c.stage == "work" and c.id != "keeps-passport"))})
+    rules = Rules(pack)
+    game, _ = rules.new_game(["a"])
+    target = space_index(rules, "regular", CARD, stage="work")
+    game, events = roll_to(rules, place(rules, game, documents=("ktp",)), target)
+    assert first(events, E.CardDrawn).card == "keeps-passport"
