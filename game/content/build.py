@@ -29,7 +29,7 @@ from game.content.parts import (CARD_REQUIRED, CHOICE_REQUIRED, CONTACT_FIELDS,
                                 DOCUMENT_FIELDS, EFFECT_DOCUMENTS, EFFECT_FLAGS, EFFECT_NUMBERS,
                                 EFFECTS_FIELDS, ELEMENT_FIELDS, GLOSSARY_FIELDS, LANGUAGE_CODE,
                                 OUTCOME_REQUIRED, PACK_REQUIRED)
-from game.content.problems import ERROR, WARNING, Problem
+from game.content.problems import ERROR, WARNING, Problem, said
 from game.content.wording import CARD_TEXT_WORDS, LABEL_WORDS, Wording
 from game.content.yaml_source import BOOL_TAG, INT_TAG, STR_TAG, read_yaml_source
 from game.paths import CARDS_FOLDER, PACK_FILE, card_files
@@ -100,8 +100,7 @@ class PackReader(NodeReader):
                 continue
             rest = self._source[end.line][end.column:]
             if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
-                self.problem(value, f"{what}: the text after ' #' is read as a comment and "
-                                    "left out: put the text in quotes", WARNING)
+                self.problem(value, said("comment_cut", what=what), WARNING)
 
     # -- pack.yaml ------------------------------------------------------------
     def load_pack_file(self) -> Optional[dict]:
@@ -109,13 +108,13 @@ class PackReader(NodeReader):
         self.file = self.shown(PACK_FILE)
         path = self.folder / PACK_FILE
         if not path.is_file():
-            self.problem(None, "no pack.yaml in this folder: every pack needs one")
+            self.problem(None, said("no_pack_file"))
             return None
         self.files.append(self.file)
         root, read = self._read(path)
         if root is None:
             if read:
-                self.problem(None, "pack.yaml is empty")
+                self.problem(None, said("pack_file_empty"))
             return None
         found = self.fields(root, "pack", PACK_REQUIRED)
         if found is None:
@@ -139,14 +138,13 @@ class PackReader(NodeReader):
             kinds = self.outcome_kinds_seen  # an outcome with other errors still counts
             for kind in ("safe", "trafficked"):
                 if kind not in kinds:
-                    self.problem(found["outcomes"],
-                                 f"a pack needs at least one '{kind}' outcome")
+                    self.problem(found["outcomes"], said("needs_outcome_kind", kind=kind))
         if "checkpoints" in found:
             values["checkpoints"] = self.checkpoints(found["checkpoints"])
         if "max_turns" in found:
             turns = self.integer(found["max_turns"], "max_turns")
             if turns is not None and turns < 1:
-                self.problem(found["max_turns"], "max_turns must be 1 or more")
+                self.problem(found["max_turns"], said("max_turns_positive"))
                 turns = None
             values["max_turns"] = turns
         if "endings" in found:
@@ -169,16 +167,15 @@ class PackReader(NodeReader):
 
     def languages_of(self, node: Node) -> Optional[tuple[str, ...]]:
         if node.__class__ is not SequenceNode or not node.value:
-            self.problem(node, "languages must be a non-empty list of language codes, "
-                               "like [id, en]")
+            self.problem(node, said("languages_not_list"))
             return None
         codes: list[str] = []
         for item in node.value:
             if item.__class__ is not ScalarNode or not LANGUAGE_CODE.fullmatch(item.value):
-                self.problem(item, f"'{item.value if item.__class__ is ScalarNode else '?'}' "
-                                   "is not a language code (like id or en)")
+                self.problem(item, said("not_language_code", value=item.value
+                                        if item.__class__ is ScalarNode else "?"))
             elif item.value in codes:
-                self.problem(item, f"language '{item.value}' is listed twice")
+                self.problem(item, said("language_listed_twice", code=item.value))
             else:
                 codes.append(item.value)
         if len(codes) != len(node.value):
@@ -193,13 +190,11 @@ class PackReader(NodeReader):
         if ident is None:
             return None
         if not PACK_ID.fullmatch(ident):
-            self.problem(node, f"pack id '{ident}' may use only lowercase letters, digits "
-                               "and '-'")
+            self.problem(node, said("pack_id_letters", ident=ident))
             return None
         folder_name = self.folder.resolve().name
         if ident != folder_name:
-            self.problem(node, f"pack id '{ident}' must equal its folder name "
-                               f"'{folder_name}'")
+            self.problem(node, said("pack_id_folder", ident=ident, folder=folder_name))
         return ident
 
     def start(self, node: Node) -> Optional[Start]:
@@ -210,7 +205,7 @@ class PackReader(NodeReader):
         if "money" in found:
             money = self.integer(found["money"], "start.money")
             if money is not None and money < 0:
-                self.problem(found["money"], "start.money must be 0 or more")
+                self.problem(found["money"], said("start_money_negative"))
                 money = None
         documents: tuple[str, ...] = ()
         if "documents" in found:
@@ -224,7 +219,7 @@ class PackReader(NodeReader):
         if node is None:
             return ()
         if node.__class__ is not SequenceNode:
-            self.problem(node, f"{what}s must be a list, not {describe(node)}")
+            self.problem(node, said("items_not_list", what=what + "s", found=describe(node)))
             return ()
         return tuple(convert(item) for item in node.value)
 
@@ -270,8 +265,7 @@ class PackReader(NodeReader):
         if "elements" in found:
             elements = self.elements(found["elements"])
         elif kind == "trafficked":
-            self.problem(node, "a trafficked outcome needs elements: act, means and purpose "
-                               "(the three elements of trafficking)")
+            self.problem(node, said("trafficked_needs_elements"))
         if ident is None or kind is None or title is None or debrief is None:
             return None
         if kind == "trafficked" and elements is None:
@@ -290,8 +284,7 @@ class PackReader(NodeReader):
 
     def checkpoints(self, node: Node) -> dict:
         if node.__class__ is not MappingNode:
-            self.problem(node, f"checkpoints must be a mapping of stage: [documents], "
-                               f"not {describe(node)}")
+            self.problem(node, said("checkpoints_not_mapping", found=describe(node)))
             return {}
         result = {}
         for key, value in node.value:
@@ -299,13 +292,13 @@ class PackReader(NodeReader):
             documents = self.ident_list(value, "checkpoint documents", "checkpoint-document")
             if stage is not None:
                 if stage in result:
-                    self.problem(key, f"checkpoint for '{stage}' is given twice")
+                    self.problem(key, said("checkpoint_twice", stage=stage))
                 result[stage] = documents
         return result
 
     def endings(self, node: Node) -> dict:
         if node.__class__ is not MappingNode:
-            self.problem(node, f"endings must be a mapping, not {describe(node)}")
+            self.problem(node, said("endings_not_mapping", found=describe(node)))
             return {}
         result = {}
         for key, value in node.value:
@@ -313,7 +306,7 @@ class PackReader(NodeReader):
             target = self.ident(value, "an ending's outcome", "outcome")
             if name is not None and target is not None:
                 if name in result:
-                    self.problem(key, f"ending '{name}' is given twice")
+                    self.problem(key, said("ending_twice", name=name))
                 result[name] = target
                 self.ending_places[name] = self.place(value)
         return result
@@ -321,8 +314,7 @@ class PackReader(NodeReader):
     def glossary(self, node: Node) -> tuple[GlossaryEntry, ...]:
         """The glossary: every term first, so that the meanings are checked against them."""
         if node.__class__ is not SequenceNode:
-            self.problem(node, "glossary must be a list of entries, each with a term and "
-                               f"a meaning, not {describe(node)}")
+            self.problem(node, said("glossary_not_list", found=describe(node)))
             return ()
         read = []
         for item in node.value:
@@ -350,9 +342,8 @@ class PackReader(NodeReader):
         self.file = self.shown(PACK_FILE)
         found = card_files(self.folder)
         if not found:
-            where = ("cards/ has no .yaml files" if (self.folder / CARDS_FOLDER).is_dir()
-                     else "there is no cards/ folder")
-            self.problem(None, f"a pack needs cards, but {where}")
+            self.problem(None, said("no_card_files" if (self.folder / CARDS_FOLDER).is_dir()
+                                    else "no_cards_folder"))
         return found
 
     def load_cards(self, path: Path) -> list[Card]:
@@ -362,17 +353,16 @@ class PackReader(NodeReader):
         root, read = self._read(path)
         if root is None:
             if read:
-                self.problem(None, "card file is empty", WARNING)
+                self.problem(None, said("card_file_empty"), WARNING)
             else:
                 self.cards_unread = True
             return []
         if root.__class__ is not SequenceNode:
             self.cards_unread = True
-            self.problem(root, f"a card file must be a list of cards (each starting with "
-                               f"'- id:'), not {describe(root)}")
+            self.problem(root, said("card_file_not_list", found=describe(root)))
             return []
         if not root.value:
-            self.problem(root, "card file has no cards", WARNING)
+            self.problem(root, said("card_file_no_cards"), WARNING)
         cards = []
         for node in root.value:
             card = self.card(node)
@@ -389,7 +379,7 @@ class PackReader(NodeReader):
         if not _CARD_REQUIRED_SET <= found.keys():
             for name in CARD_REQUIRED:
                 if name not in found:
-                    self.problem(node, f"card is missing required field '{name}'")
+                    self.problem(node, said("missing_field", what="card", name=name))
         ok = True
         value = found.get("id")
         ident = None
@@ -429,15 +419,14 @@ class PackReader(NodeReader):
                 image = value.value
                 self.refs.append(("image", image, self.place(value)))
             else:
-                self.problem(value, f"image must be a file name under assets/, "
-                                    f"not {describe(value)}")
+                self.problem(value, said("image_not_name", found=describe(value)))
                 ok = False
         value = found.get("weight")
         weight = 1
         if value is not None:
             weight = self.number(value, "weight")
             if weight is not None and weight < 0:
-                self.problem(value, "weight must be 0 or more")
+                self.problem(value, said("weight_negative"))
                 weight = None
             ok = ok and weight is not None
         value = found.get("shows")
@@ -468,8 +457,7 @@ class PackReader(NodeReader):
     def shows(self, node: Node) -> Optional[tuple[str, ...]]:
         """The elements of trafficking a card shows: act, means, purpose, each once."""
         if node.__class__ is not SequenceNode:
-            self.problem(node, "shows must be a list of act, means, purpose, like "
-                               f"[act, means], not {describe(node)}")
+            self.problem(node, said("shows_not_list", found=describe(node)))
             return None
         found: list[str] = []
         ok = True
@@ -478,7 +466,7 @@ class PackReader(NodeReader):
             if element is None:
                 ok = False
             elif element in found:
-                self.problem(item, f"shows lists '{element}' twice")
+                self.problem(item, said("shows_twice", element=element))
                 ok = False
             else:
                 found.append(element)
@@ -486,15 +474,15 @@ class PackReader(NodeReader):
 
     def choices(self, node: Node) -> Optional[tuple[Choice, ...]]:
         if node.__class__ is not SequenceNode:
-            self.problem(node, f"choices must be a list, not {describe(node)}")
+            self.problem(node, said("items_not_list", what="choices", found=describe(node)))
             return None
         items = node.value
         if not items:
-            self.problem(node, f"a card needs 1 to {MAX_CHOICES} choices; this one has none")
+            self.problem(node, said("choices_none", most=MAX_CHOICES))
             return None
         if len(items) > MAX_CHOICES:
-            self.problem(items[MAX_CHOICES], f"a card has at most {MAX_CHOICES} choices; "
-                                             f"this one has {len(items)}")
+            self.problem(items[MAX_CHOICES], said("choices_too_many", most=MAX_CHOICES,
+                                                  has=len(items)))
         made = tuple(map(self.choice, items))
         if None in made or len(items) > MAX_CHOICES:
             return None
@@ -507,7 +495,7 @@ class PackReader(NodeReader):
         if not _CHOICE_REQUIRED_SET <= found.keys():
             for name in CHOICE_REQUIRED:
                 if name not in found:
-                    self.problem(node, f"choice is missing required field '{name}'")
+                    self.problem(node, said("missing_field", what="choice", name=name))
             ok = False
         else:
             ok = True
@@ -531,15 +519,13 @@ class PackReader(NodeReader):
                     and value.value in BOOLEAN_WORDS):
                 safe = value.value.lower() in TRUE_WORDS
                 if safe and coerced:
-                    self.problem(value, "a coerced choice cannot be safe: it is done to the "
-                                        "player, not chosen (write safe: false, or leave "
-                                        "safe out)")
+                    self.problem(value, said("coerced_safe"))
                     ok = False
             else:
                 self.boolean(value, "safe")
                 ok = False
         elif not coerced:
-            self.problem(node, "choice is missing required field 'safe'")
+            self.problem(node, said("missing_field", what="choice", name="safe"))
             ok = False
         value = found.get("requires")
         requires = _NO_REQUIRES
@@ -557,8 +543,7 @@ class PackReader(NodeReader):
             feedback = self.text(value, "feedback")
             ok = ok and feedback is not None
         else:
-            self.problem(node, "choice has no feedback: say what happened and why, "
-                               "right after the choice", WARNING)
+            self.problem(node, said("no_feedback"), WARNING)
         value = found.get("next")
         next_card = None
         if value is not None:
@@ -570,7 +555,7 @@ class PackReader(NodeReader):
             outcome = self.ident(value, "outcome", "outcome")
             ok = ok and outcome is not None
             if next_card is not None:
-                self.problem(value, "a choice may have 'next' or 'outcome', not both")
+                self.problem(value, said("next_and_outcome"))
                 ok = False
         if not ok:
             return None
@@ -615,7 +600,7 @@ class PackReader(NodeReader):
                 else:
                     number = self.integer(value, _EFFECT_LABELS[name])
                 if number is not None and name == "skip" and number < 0:
-                    self.problem(value, "effects.skip must be 0 or more")
+                    self.problem(value, said("skip_negative"))
                     number = None
                 ok = ok and number is not None
                 values[name] = number

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from game.content.model import ROUTES, STAGES, Card
-from game.content.problems import ERROR, WARNING, Problem, did_you_mean
+from game.content.problems import ERROR, WARNING, Problem, did_you_mean, said
 from game.paths import PACK_FILE
 
 if TYPE_CHECKING:
@@ -40,30 +40,27 @@ def check_references(reader: PackReader) -> None:
             continue
         if kind in known:
             if value not in known[kind]:
-                reader.problem(where, f"no {kind} with id '{value}'"
-                                      + did_you_mean(value, known[kind]))
+                reader.problem(where, said("no_such_id", kind=said(f"thing_{kind}"), value=value,
+                                           hint=did_you_mean(value, known[kind])))
         elif kind == "needed-document" or kind == "checkpoint-document":
             if value not in documents:
-                reader.problem(where, f"no document with id '{value}'"
-                                      + did_you_mean(value, documents))
+                reader.problem(where, said("no_such_id", kind=said("thing_document"),
+                                           value=value, hint=did_you_mean(value, documents)))
             elif value in reader.documents_given or incomplete:
                 pass
             elif kind == "checkpoint-document":
-                reader.problem(where, f"checkpoint document '{value}' is never given: add it "
-                                      "to start.documents or to some card's effects.gain")
+                reader.problem(where, said("checkpoint_never_given", value=value))
             else:
-                reader.problem(where, f"document '{value}' is required here but neither "
-                                      "start nor any card gives it, so this choice is "
-                                      "never offered", WARNING)
+                reader.problem(where, said("document_never_given", value=value), WARNING)
         elif kind == "image":
             if assets is None:
                 assets = _asset_files(reader.folder)
             _check_image(reader, value, where, assets)
         elif kind == "flag":
             if value not in reader.flags_set and not incomplete:
-                reader.problem(where, f"flag '{value}' is required here but no choice sets "
-                                      "it (effects.set), so this choice is never offered"
-                               + did_you_mean(value, reader.flags_set), WARNING)
+                reader.problem(where, said("flag_never_set", value=value,
+                                           hint=did_you_mean(value, reader.flags_set)),
+                               WARNING)
 
 
 def _asset_files(folder: Path) -> set[str]:
@@ -81,20 +78,17 @@ def _check_image(reader: PackReader, value: str, where: tuple, assets: set[str])
     names = value.replace("\\", "/").split("/")
     if (value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value)
             or ".." in names):
-        reader.problem(where, f"image '{value}' points outside the pack: give a path "
-                              "inside the pack's assets/ folder")
+        reader.problem(where, said("image_outside", value=value))
     elif "\\" in value:
-        reader.problem(where, f"image '{value}': use / between folder names")
+        reader.problem(where, said("image_backslash", value=value))
     elif posixpath.normpath(value) not in assets:
         folded = value.casefold()
         same = sorted(name for name in assets if name.casefold() == folded)
         if same:
-            reader.problem(where, f"image '{value}' is not in the pack's assets/ folder: "
-                                  "only capital letters differ, and they count on other "
-                                  f"computers (did you mean '{same[0]}'?)")
+            reader.problem(where, said("image_case", value=value, name=same[0]))
         else:
-            reader.problem(where, f"image '{value}' is not in the pack's assets/ folder"
-                           + did_you_mean(value, assets))
+            reader.problem(where, said("image_missing", value=value,
+                                       hint=did_you_mean(value, assets)))
     else:
         _check_picture(reader, value, where, reader.folder / "assets" / value)
 
@@ -117,20 +111,16 @@ def _check_picture(reader: PackReader, value: str, where: tuple, path: Path) -> 
     elif head.startswith(b"\xff\xd8\xff"):
         sides = _jpeg_size(head)
     else:
-        reader.problem(where, f"image '{value}' is not a PNG or JPEG picture (by what the "
-                              "file holds, whatever its name): save it as PNG or JPEG")
+        reader.problem(where, said("image_not_picture", value=value))
         return
     large = size > MAX_IMAGE_BYTES
     if sides is not None and max(sides) > MAX_IMAGE_SIDE:
         large = True
     if large:
-        shown = f"{size / (1024 * 1024):.1f} MB"
-        if sides is not None:
-            shown += f", {sides[0]}x{sides[1]} pixels"
-        reader.problem(where, f"image '{value}' is very large ({shown}): the game shows "
-                              "pictures at about 600x400, so make it smaller (under 2 MB and "
-                              "4000 pixels a side) to keep the pack quick to load and share",
-                       WARNING)
+        mb = f"{size / (1024 * 1024):.1f}"
+        shown = (said("image_size_mb", mb=mb) if sides is None else
+                 said("image_size_pixels", mb=mb, width=sides[0], height=sides[1]))
+        reader.problem(where, said("image_large", value=value, size=shown), WARNING)
 
 
 def _png_size(head: bytes) -> Optional[tuple[int, int]]:
@@ -191,11 +181,8 @@ def _check_loops(reader: PackReader, by_id: dict[str, Card]) -> None:
         names = ", ".join(f"'{i}'" for i in sorted(group))
         reader.problems.append(Problem(
             first.where.file, first.where.line, first.where.column, ERROR,
-            f"cards {names} lead only to each other through 'next': a player can never "
-            "leave (give one choice no 'next', or an 'outcome')"
-            if len(group) > 1 else
-            f"card '{first.id}' leads only to itself through 'next': a player can never "
-            "leave (give one choice no 'next', or an 'outcome')"))
+            said("cards_loop", names=names) if len(group) > 1 else
+            said("card_loop", card=first.id)))
 
 
 def _file_order(reader: PackReader, file: str) -> int:
@@ -239,25 +226,23 @@ def _check_drawable(reader: PackReader, by_id: dict[str, Card]) -> None:
             continue
         severity = ERROR
         if card.weight == 0 and card.id not in pointed_to:
-            why = "its weight is 0 and no choice's 'next' leads to it"
+            why = said("why_weight_zero")
         elif card.crisis and card.weight > 0 and not risk_rises:
-            why = ("it is a crisis card, drawn only at risk 10, but no choice adds risk "
-                   "(effects.risk above 0), so risk never reaches 10")
+            why = said("why_crisis")
             severity = WARNING
         elif card.route == "irregular" and card.weight > 0 and not reader.irregular_switch:
-            why = ("it is on the irregular route, but no choice moves a player there "
-                   "(effects.route: irregular)")
+            why = said("why_irregular")
         else:
-            why = "only cards that can never be drawn lead to it"
+            why = said("why_unreachable")
         reader.problems.append(Problem(card.where.file, card.where.line, card.where.column,
-                                       severity, f"card '{card.id}' can never be drawn: {why}"))
+                                       severity, said("never_drawn", card=card.id, why=why)))
     for route in ROUTES if irregular_open else ("regular",):
         for stage in STAGES:
             if not any(c.stage == stage and c.weight > 0 and not c.crisis
                        and c.route in (route, "any") for c in by_id.values()):
                 reader.problems.append(Problem(
                     reader.shown(PACK_FILE), 1, 1, WARNING,
-                    f"no card can be drawn in stage '{stage}' on the {route} route"))
+                    said("stage_empty", stage=stage, route=route)))
 
 
 def _strongly_connected(by_id: dict[str, Card]) -> list[list[str]]:
@@ -331,4 +316,4 @@ def check_outcomes_used(reader: PackReader, endings: dict, outcomes: tuple) -> N
                 break
     for ident, where in reader.outcome_places.items():
         if ident not in used:
-            reader.problem(where, f"no choice or ending leads to outcome '{ident}'", WARNING)
+            reader.problem(where, said("outcome_unused", ident=ident), WARNING)

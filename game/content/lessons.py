@@ -25,7 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content.model import Card
 from game.content.nodes import Place
-from game.content.problems import WARNING
+from game.content.problems import WARNING, said
 
 
 class PackReader(Protocol):
@@ -52,13 +52,9 @@ def check_card(reader: PackReader, card: Card, node: Node) -> None:
     kinds = reader.outcome_kinds
     if card.discuss is None:
         if card.shows:
-            reader.problem(node, f"card '{card.id}' shows elements of trafficking but has no "
-                                 "'discuss' question: give the facilitator one to ask the class",
-                           WARNING)
+            reader.problem(node, said("shows_no_discuss", card=card.id), WARNING)
         elif any(kinds.get(c.outcome) == "trafficked" for c in card.choices if c.outcome):
-            reader.problem(node, f"card '{card.id}' has a choice that leads to a trafficked "
-                                 "outcome but no 'discuss' question: give the facilitator one "
-                                 "to ask the class", WARNING)
+            reader.problem(node, said("trafficked_no_discuss", card=card.id), WARNING)
     if not card.shows_act_and_means:
         return
     choices = _field(node, "choices")
@@ -68,11 +64,8 @@ def check_card(reader: PackReader, card: Card, node: Node) -> None:
             where = node
             if choices.__class__ is SequenceNode and index < len(choices.value):
                 where = _field(choices.value[index], "outcome") or node
-            reader.problem(where, f"outcome '{choice.outcome}' is {kind}, but this card shows "
-                                  "the act and the means of trafficking: once trafficked, a "
-                                  "journey never ends safe or unsafe (lead this choice to a "
-                                  "trafficked outcome; the game would end it in "
-                                  "endings.assisted)", WARNING)
+            reader.problem(where, said("never_safe_after", outcome=choice.outcome, kind=kind),
+                           WARNING)
 
 
 def check_endings(reader: PackReader, endings: dict, outcomes: tuple) -> None:
@@ -83,22 +76,14 @@ def check_endings(reader: PackReader, endings: dict, outcomes: tuple) -> None:
     if risk is not None:
         if kinds.get(risk) == "trafficked":
             reader.problem(reader.ending_places.get("risk"),
-                           f"endings.risk is '{risk}', a trafficked outcome: risk alone would "
-                           "record trafficking the player never saw (give endings.risk an "
-                           "unsafe outcome, and let crisis cards show what happens at risk 10)",
-                           WARNING)
+                           said("risk_ending_trafficked", risk=risk), WARNING)
     else:
         first = next((o.id for o in present if o.kind == "trafficked"), None)
         if first is not None:
             reader.problem(reader.outcome_places.get(first),
-                           f"the risk ending is by default '{first}', the first trafficked "
-                           "outcome: risk alone would record trafficking the player never saw "
-                           "(add endings: {risk: ...} with an unsafe outcome, and let crisis "
-                           "cards show what happens at risk 10)", WARNING)
+                           said("risk_ending_default", first=first), WARNING)
     assisted = endings.get("assisted")
     kind = kinds.get(assisted) if assisted is not None else None
     if kind is not None and kind != "trafficked":
         reader.problem(reader.ending_places.get("assisted"),
-                       f"endings.assisted is '{assisted}', a {kind} outcome: a journey helped "
-                       "out after the act and the means is 'trafficked, then assisted', so "
-                       "give it a trafficked outcome", WARNING)
+                       said("assisted_not_trafficked", assisted=assisted, kind=kind), WARNING)

@@ -21,7 +21,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content import parts
-from game.content.problems import ERROR, Problem, did_you_mean
+from game.content.problems import ERROR, Problem, did_you_mean, said
 from game.content.yaml_source import BOOL_TAG, FLOAT_TAG, INT_TAG, NULL_TAG, STR_TAG
 
 Place = tuple[str, int, int]  # (file as shown, line, column), 1-based
@@ -37,17 +37,17 @@ _yaml_numbers = SafeConstructor()
 def describe(node: Node) -> str:
     """What a node holds, as a message names it: 'a list', 'nothing', 'the number 3'."""
     if node.__class__ is SequenceNode:
-        return "a list"
+        return said("describe_list")
     if node.__class__ is MappingNode:
-        return "a mapping"
+        return said("describe_mapping")
     tag = node.tag
     if tag == NULL_TAG:
-        return "nothing"
+        return said("describe_nothing")
     if tag == BOOL_TAG:
         return node.value
     value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
     if tag == INT_TAG or tag == FLOAT_TAG:
-        return f"the number {value}"
+        return said("describe_number", value=value)
     return f"'{value}'"
 
 
@@ -106,7 +106,7 @@ class NodeReader:
     def fields(self, node: Node, what: str, required: tuple[str, ...] = ()) -> Optional[dict]:
         """The mapping's value nodes by field name, reporting unknown/duplicate/missing ones."""
         if node.__class__ is not MappingNode:
-            self.problem(node, f"{what} must be a mapping of fields, not {describe(node)}")
+            self.problem(node, said("not_mapping", what=what, found=describe(node)))
             return None
         allowed = FIELD_SETS[what]
         found: Optional[dict] = {}
@@ -119,7 +119,7 @@ class NodeReader:
             found = self._fields_slowly(node, what, allowed)
         for name in required:
             if name not in found:
-                self.problem(node, f"{what} is missing required field '{name}'")
+                self.problem(node, said("missing_field", what=what, name=name))
         return found
 
     def _fields_slowly(self, node: MappingNode, what: str, allowed: frozenset) -> dict:
@@ -127,18 +127,18 @@ class NodeReader:
         keys: dict[str, Node] = {}
         for key, value in node.value:
             if key.__class__ is not ScalarNode:
-                self.problem(key, f"a field name must be a plain word, not {describe(key)}")
+                self.problem(key, said("field_name_not_word", found=describe(key)))
                 continue
             name = key.value
             if name in keys:
-                self.problem(key, f"field '{name}' is given twice in {what} "
-                                  f"(first on line {keys[name].start_mark.line + 1})")
+                self.problem(key, said("field_twice", name=name, what=what,
+                                       first=keys[name].start_mark.line + 1))
                 continue
             keys[name] = key
             if name not in allowed:
-                hint = did_you_mean(name, allowed) or (
-                    "; its fields are: " + ", ".join(sorted(allowed)))
-                self.problem(key, f"unknown field '{name}' in {what}{hint}")
+                hint = did_you_mean(name, allowed) or said(
+                    "its_fields", fields=", ".join(sorted(allowed)))
+                self.problem(key, said("unknown_field", name=name, what=what, hint=hint))
                 continue
             found[name] = value
         return found
@@ -162,11 +162,10 @@ class NodeReader:
         if node.__class__ is ScalarNode and node.tag != NULL_TAG and node.value:
             if self.plain_text_ok:
                 return {self.languages[0] if self.languages else "": node.value}
-            self.problem(node, f"{what} must give every language of the pack, like "
-                               + "{" + ", ".join(f'{code}: "..."' for code in self.languages)
-                               + "}")
+            example = "{" + ", ".join(f'{code}: "..."' for code in self.languages) + "}"
+            self.problem(node, said("text_every_language", what=what, example=example))
             return None
-        self.problem(node, f"{what} must be a text, not {describe(node)}")
+        self.problem(node, said("not_text", what=what, found=describe(node)))
         return None
 
     def _text_slowly(self, node: MappingNode, what: str) -> Optional[dict]:
@@ -174,33 +173,33 @@ class NodeReader:
         ok = True
         for key, value in node.value:
             if key.__class__ is not ScalarNode:
-                self.problem(key, f"{what}: a language code must be a plain word")
+                self.problem(key, said("language_code_not_word", what=what))
                 ok = False
                 continue
             code = key.value
             if code in text:
-                self.problem(key, f"{what}: language '{code}' is given twice")
+                self.problem(key, said("language_twice", what=what, code=code))
                 ok = False
                 continue
             if self.language_set is not None and code not in self.language_set:
-                self.problem(key, f"{what}: language '{code}' is not one of the pack's "
-                                  f"languages ({', '.join(self.languages)})"
-                                  + did_you_mean(code, self.languages))
+                self.problem(key, said("language_not_in_pack", what=what, code=code,
+                                       languages=", ".join(self.languages),
+                                       hint=did_you_mean(code, self.languages)))
                 ok = False
                 continue
             if value.__class__ is not ScalarNode or value.tag == NULL_TAG or not value.value:
-                self.problem(value, f"{what} in '{code}' must be a text, "
-                                    f"not {describe(value)}")
+                self.problem(value, said("text_in_language_not_text", what=what, code=code,
+                                         found=describe(value)))
                 ok = False
                 text[code] = ""
                 continue
             text[code] = value.value
         for code in self.languages if self.language_set is not None else ():
             if code not in text:
-                self.problem(node, f"{what} is missing language '{code}'")
+                self.problem(node, said("missing_language", what=what, code=code))
                 ok = False
         if not text:
-            self.problem(node, f"{what} is empty")
+            self.problem(node, said("text_empty", what=what))
             ok = False
         return text if ok else None
 
@@ -210,7 +209,7 @@ class NodeReader:
             value = yaml_number(node)
             if value is not None:
                 return value
-        self.problem(node, f"{what} must be a whole number, not {describe(node)}")
+        self.problem(node, said("not_whole_number", what=what, found=describe(node)))
         return None
 
     def number(self, node: Node, what: str) -> Optional[float]:
@@ -218,7 +217,7 @@ class NodeReader:
         if node.__class__ is ScalarNode and (node.tag == INT_TAG or node.tag == FLOAT_TAG):
             value = yaml_number(node)
         if value is None or not math.isfinite(value):
-            self.problem(node, f"{what} must be a number, not {describe(node)}")
+            self.problem(node, said("not_number", what=what, found=describe(node)))
             return None
         return value
 
@@ -226,10 +225,9 @@ class NodeReader:
         if node.__class__ is ScalarNode and node.tag == BOOL_TAG:
             if node.value in BOOLEAN_WORDS:
                 return node.value.lower() in TRUE_WORDS
-            self.problem(node, f"{what} must be true or false, not {node.value}: editors "
-                               "read it as a word, not as true or false (write true or false)")
+            self.problem(node, said("boolean_word", what=what, word=node.value))
             return None
-        self.problem(node, f"{what} must be true or false, not {describe(node)}")
+        self.problem(node, said("not_boolean", what=what, found=describe(node)))
         return None
 
     def one_of(self, node: Node, options: tuple[str, ...], what: str) -> Optional[str]:
@@ -237,30 +235,34 @@ class NodeReader:
             return node.value
         shown = node.value if node.__class__ is ScalarNode else None
         hint = did_you_mean(shown, options) if isinstance(shown, str) else ""
-        self.problem(node, f"{what} must be one of {', '.join(options)}, "
-                           f"not {describe(node)}{hint}")
+        self.problem(node, said("not_one_of", what=what, options=", ".join(options),
+                                found=describe(node), hint=hint))
         return None
 
     # -- ids and references --------------------------------------------------------
-    def ident(self, node: Node, what: str, kind: str = "") -> Optional[str]:
-        """An id (a name like 'ktp'); with `kind`, also a reference to check later."""
+    def ident(self, node: Node, what: str, kind: str = "", each: bool = False) -> Optional[str]:
+        """An id (a name like 'ktp'); with `kind`, also a reference to check later;
+        `each`: the id is an item of the list `what`."""
         if (node.__class__ is ScalarNode and (node.tag == STR_TAG or node.tag == INT_TAG)
                 and node.value):
             if kind:
                 self.refs.append((kind, node.value, self.place(node)))
             return node.value
-        self.problem(node, f"{what} must be a name like 'ktp', not {describe(node)}")
+        if each:
+            what = said("each_of", what=what)
+        self.problem(node, said("not_ident", what=what, found=describe(node)))
         return None
 
     def ident_list(self, node: Node, what: str, kind: str = "") -> tuple[str, ...]:
         if node.__class__ is not SequenceNode:
-            example = f" (write [{node.value}])" if (node.__class__ is ScalarNode
-                                                     and node.tag == STR_TAG) else ""
-            self.problem(node, f"{what} must be a list, not {describe(node)}{example}")
+            example = said("write_list", value=node.value) if (
+                node.__class__ is ScalarNode and node.tag == STR_TAG) else ""
+            self.problem(node, said("not_list", what=what, found=describe(node),
+                                    example=example))
             return ()
         found = []
         for item in node.value:
-            value = self.ident(item, f"each of {what}", kind)
+            value = self.ident(item, what, kind, each=True)
             if value is not None:
                 found.append(value)
         return tuple(found)
@@ -272,8 +274,8 @@ class NodeReader:
         seen = self.ids[kind]
         first = seen.get(ident)
         if first is not None:
-            self.problem(node, f"duplicate {kind} id '{ident}' "
-                               f"(first defined at {':'.join(map(str, first))})")
+            self.problem(node, said("duplicate_id", kind=said(f"thing_{kind}"), ident=ident,
+                                    first=":".join(map(str, first))))
             return
         mark = node.start_mark
         seen[ident] = (self.file, mark.line + 1, mark.column + 1)

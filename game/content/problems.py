@@ -1,7 +1,10 @@
 """What the pack loader reports: a `Problem` at FILE:LINE:COL, and the `LoadResult`.
 
 Every check adds problems instead of raising, so an author sees everything
-wrong with a pack in one pass.
+wrong with a pack in one pass. A problem's message is a `Said`: the English
+text (what `message` and `str()` show, for scripts and tests) that also keeps
+its key in localisation/author.*.json and its values, so `validate --lang id`
+can say the same thing in the author's language.
 """
 from __future__ import annotations
 
@@ -12,6 +15,47 @@ from typing import Iterable, Optional
 from game.content.model import Pack
 
 ERROR, WARNING = "error", "warning"
+NAMESPACE = "author"  # localisation/author.<lang>.json: the validator's and authoring words
+
+
+def _render(key: str, lang: str, values: tuple) -> str:
+    from game.localise import tr  # python-i18n: only when a message is actually made
+    shown = {name: value.say(lang) if isinstance(value, Said) else value
+             for name, value in values}
+    return tr(key, lang, ns=NAMESPACE, **shown)
+
+
+class Said(str):
+    """A message in English (it *is* that string) that can be said in another language:
+    `key` names it in localisation/author.*.json, `values` fill its %{placeholders}
+    (a value may be a `Said` too, said in the same language)."""
+    __slots__ = ("key", "values")
+
+    def __new__(cls, key: str, values: tuple = ()):
+        self = super().__new__(cls, _render(key, "en", values))
+        self.key, self.values = key, values
+        return self
+
+    def say(self, lang: str) -> str:
+        return str(self) if lang == "en" else _render(self.key, lang, self.values)
+
+    def __reduce__(self):
+        return (Said, (self.key, self.values))
+
+
+def said(key: str, **values) -> Said:
+    """The message `key` of localisation/author.*.json, its placeholders filled."""
+    return Said(key, tuple(values.items()))
+
+
+def say(message: str, lang: str) -> str:
+    """`message` in `lang` if it knows its key, else as it is."""
+    return message.say(lang) if isinstance(message, Said) else message
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """'error' / 'warning' in `lang` (English: the contract's words)."""
+    return severity if lang == "en" else str(said(f"severity_{severity}").say(lang))
 
 
 @dataclass(frozen=True)
@@ -25,6 +69,22 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def key(self) -> str:
+        """The message's key in localisation/author.*.json ('' for a message without one)."""
+        return getattr(self.message, "key", "")
+
+    def text(self, lang: str = "en") -> str:
+        """The message in `lang`."""
+        return say(self.message, lang)
+
+    def shown(self, lang: str = "en") -> str:
+        """FILE:LINE:COL: severity: message, the words in `lang` (the prefix as always)."""
+        if lang == "en":
+            return str(self)
+        return (f"{self.file}:{self.line}:{self.column}: "
+                f"{severity_word(self.severity, lang)}: {self.text(lang)}")
 
 
 @dataclass
@@ -46,9 +106,11 @@ class LoadResult:
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close name exists, else ''."""
     close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return said("did_you_mean", name=close[0]) if close else ""
 
 
-def plural(count: int, word: str) -> str:
-    """'1 error', '2 errors'."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, lang: str = "en") -> str:
+    """'1 error', '2 errors' (`word`: error, warning, file or problem)."""
+    if lang == "en":
+        return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    return said(f"count_{word}", n=str(count)).say(lang)

@@ -38,7 +38,7 @@ from game.content.parts import (CARD_FIELDS, CARD_REQUIRED, CHOICE_FIELDS, CHOIC
                                 CONTACT_FIELDS, DOCUMENT_FIELDS, EFFECTS_FIELDS, ELEMENT_FIELDS,
                                 LANGUAGE_CODE, OUTCOME_FIELDS, OUTCOME_REQUIRED, PACK_FIELDS,
                                 PACK_REQUIRED, REQUIRES_FIELDS, START_FIELDS)
-from game.content.problems import ERROR, WARNING, LoadResult, Problem, did_you_mean
+from game.content.problems import ERROR, WARNING, LoadResult, Problem, did_you_mean, said
 from game.paths import CARD_SUFFIXES, CARDS_FOLDER, PACK_FILE
 
 __all__ = [
@@ -68,7 +68,7 @@ def load_pack(path: str | os.PathLike) -> LoadResult:
 def _load_pack(folder: Path) -> LoadResult:
     reader = PackReader(folder)
     if not folder.is_dir():
-        reader.problems.append(Problem(str(folder), 1, 1, ERROR, "not a pack folder"))
+        reader.problems.append(Problem(str(folder), 1, 1, ERROR, said("not_pack_folder")))
         return LoadResult(None, reader.problems, reader.files)
     values = reader.load_pack_file()
     cards = []
@@ -116,7 +116,7 @@ def check_paths(paths: list[str], strict: bool = False) -> Checked:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            problems.append(Problem(raw, 1, 1, ERROR, "no such file or folder"))
+            problems.append(Problem(raw, 1, 1, ERROR, said("no_such_path")))
             bad_path = True
             continue
         if path.is_file():
@@ -127,8 +127,7 @@ def check_paths(paths: list[str], strict: bool = False) -> Checked:
             if folders != [path]:
                 problems.extend(_half_packs(path))
         if not folders:
-            problems.append(Problem(raw, 1, 1, ERROR, "no pack here: a pack folder holds "
-                                                      "pack.yaml (or give a folder of packs)"))
+            problems.append(Problem(raw, 1, 1, ERROR, said("no_pack_here")))
             continue
         for folder in folders:
             result = load_pack(folder)
@@ -151,7 +150,7 @@ def _half_packs(folder: Path) -> list[Problem]:
     except OSError:
         return []
     return [Problem(str(folder / name / PACK_FILE), 1, 1, ERROR,
-                    "this folder has cards/ but no pack.yaml, so it is not a pack yet")
+                    said("half_pack"))
             for name in names
             if (folder / name / CARDS_FOLDER).is_dir()
             and not (folder / name / PACK_FILE).exists()]

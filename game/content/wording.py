@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from game.content.problems import ERROR, WARNING
+from game.content.problems import ERROR, WARNING, said
 
 if TYPE_CHECKING:
     from game.content.nodes import NodeReader, Place
@@ -75,8 +75,8 @@ class Wording:
             known = self.terms.setdefault(code, {})
             first = known.get(folded)
             if first is not None:
-                reader.problem(where, f"glossary term '{value}' is given twice in '{code}' "
-                                      f"(first at {':'.join(map(str, first[1]))})", ERROR)
+                reader.problem(where, said("term_twice", term=value, code=code,
+                                           first=":".join(map(str, first[1]))), ERROR)
                 continue
             known[folded] = (value.strip(), where)
         self._patterns.clear()
@@ -110,8 +110,8 @@ class Wording:
                 if count > words:
                     reader.problem(
                         language_value(node, code),
-                        f"{what} in '{code}' has {count} words, more than {words}: "
-                        "shorten it (short sentences, one idea each)", WARNING)
+                        said("too_many_words", what=what, code=code, words=count, most=words),
+                        WARNING)
 
     def _capitals(self, reader: NodeReader, node: Node, value: str, code: str, what: str,
                   capitals: list[str], spans) -> None:
@@ -126,8 +126,7 @@ class Wording:
                     placeholder = True
                     reader.problem(
                         language_value(node, code),
-                        f"{what} in '{code}' still holds the placeholder '{word}' "
-                        "(from `new`): replace it with your own text", WARNING)
+                        said("placeholder_left", what=what, code=code, word=word), WARNING)
                 continue
             if word in flagged or not is_acronym(word) or word.casefold() in terms:
                 continue
@@ -137,15 +136,11 @@ class Wording:
             flagged.add(word)
             reader.problem(
                 language_value(node, code),
-                f"'{word}' looks like an acronym but is not a glossary term in "
-                f"'{code}': add it to the pack's glossary with its meaning, or write it "
-                "out in words", WARNING)
+                said("acronym", word=word, code=code), WARNING)
 
     def report_unused(self, reader: NodeReader) -> None:
         """Warn about each term no text of its language uses."""
         for code, terms in self.terms.items():
             for folded, (term, where) in terms.items():
                 if (code, folded) not in self.used:
-                    reader.problem(where, f"glossary term '{term}' is used in no '{code}' "
-                                          "text of the pack: use it, or take it out of the "
-                                          "glossary", WARNING)
+                    reader.problem(where, said("term_unused", term=term, code=code), WARNING)

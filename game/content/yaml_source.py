@@ -18,6 +18,8 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from game.content.problems import said
+
 YAML_TAG = "tag:yaml.org,2002:"  # the prefix of the standard tags: !!str is YAML_TAG + "str"
 STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG = (
     YAML_TAG + t for t in ("str", "int", "float", "bool", "null"))
@@ -103,17 +105,17 @@ def read_yaml_source(path: str | os.PathLike
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")], ""
+        return None, [YamlIssue(said("cannot_read", why=str(exc.strerror or exc)))], ""
     if size > MAX_FILE_BYTES:
-        return None, [YamlIssue(f"file is too large ({size / 1e6:.1f} MB; "
-                                f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")], ""
+        return None, [YamlIssue(said("file_too_large", mb=f"{size / 1e6:.1f}",
+                                     limit=MAX_FILE_BYTES // (1024 * 1024)))], ""
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [YamlIssue(f"cannot read file: {exc.strerror or exc}")], ""
+        return None, [YamlIssue(said("cannot_read", why=str(exc.strerror or exc)))], ""
     if len(data) > MAX_FILE_BYTES:
-        return None, [YamlIssue("file is too large")], ""
+        return None, [YamlIssue(said("file_too_large_plain"))], ""
     text, issue = _decode(data)
     if issue:
         return None, [issue], ""
@@ -131,7 +133,7 @@ def compose_text(text: str) -> tuple[Optional[Node], list[YamlIssue]]:
     except yaml.YAMLError as exc:
         return None, [_syntax_issue(exc, text)]
     except (ValueError, RecursionError) as exc:  # e.g. lone surrogates, absurd nesting
-        return None, [YamlIssue(f"YAML syntax error: {exc}")]
+        return None, [YamlIssue(said("yaml_syntax", detail=str(exc)))]
     if node is None:
         return None, []
     if "&" in text or "<<" in text or _may_have_tags(text):
@@ -157,8 +159,7 @@ def _too_deep(text: str) -> Optional[YamlIssue]:
         found = pattern.search(text)
         if found:
             line = text.count("\n", 0, found.start() + 1) + 1
-            return YamlIssue("nesting is too deep (refused: a pack needs only a few levels)",
-                             line)
+            return YamlIssue(said("too_deep"), line)
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
         return None
     brackets = text.encode("utf-8", "surrogatepass").translate(None, _NOT_BRACKETS)
@@ -174,8 +175,7 @@ def _too_deep(text: str) -> Optional[YamlIssue]:
     for char in brackets:
         depth = depth + 1 if char in b"[{" else max(0, depth - 1)
         if depth > MAX_FLOW_DEPTH:
-            return YamlIssue(f"nesting is too deep (more than {MAX_FLOW_DEPTH} levels "
-                             "of [ ] or { })")
+            return YamlIssue(said("too_deep_brackets", most=MAX_FLOW_DEPTH))
     return None
 
 
@@ -191,8 +191,7 @@ def _decode(data: bytes) -> tuple[str, Optional[YamlIssue]]:
         before = data[:exc.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return "", YamlIssue(f"file is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                             "save it as UTF-8", line, column)
+        return "", YamlIssue(said("not_utf8", byte=f"{data[exc.start]:02x}"), line, column)
 
 
 def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
@@ -205,11 +204,12 @@ def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
         column = len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character
         code = ord(char) if isinstance(char, str) and len(char) == 1 else char
-        detail = f" (character U+{code:04X})" if isinstance(code, int) else ""
-        return YamlIssue(f"YAML syntax error: {exc.reason}{detail}", line, column)
-    message = "YAML syntax error: " + (", ".join(parts) if parts else str(exc))
-    if "mapping values are not allowed" in message:
-        message += COLON_HINT
+        message = (said("yaml_character", detail=str(exc.reason), code=f"{code:04X}")
+                   if isinstance(code, int) else said("yaml_syntax", detail=str(exc.reason)))
+        return YamlIssue(message, line, column)
+    detail = ", ".join(parts) if parts else str(exc)
+    message = said("yaml_colon" if "mapping values are not allowed" in detail
+                   else "yaml_syntax", detail=detail)
     if mark is None:
         return YamlIssue(message)
     return YamlIssue(message, mark.line + 1, mark.column + 1)
@@ -238,16 +238,14 @@ def _check_graph(root: Node) -> list[YamlIssue]:
         seen = sizes.get(key)
         if seen is not None:
             if seen == busy:
-                raise _Refused(_issue_at(node, "an alias refers to the node that contains it"))
+                raise _Refused(_issue_at(node, said("alias_self")))
             aliases += 1
             extra += seen
             if aliases > MAX_ALIASES or extra > MAX_ALIAS_NODES:
-                raise _Refused(_issue_at(node, "anchors and aliases expand too much "
-                                               "(refused: a pack needs no more than a few)"))
+                raise _Refused(_issue_at(node, said("alias_too_much")))
             continue
         if node.tag not in ALLOWED_TAGS:
-            issues.append(_issue_at(node, f"tag '{_short_tag(node.tag)}' is not allowed: "
-                                          "a pack holds plain data only"))
+            issues.append(_issue_at(node, said("tag_not_allowed", tag=_short_tag(node.tag))))
             node.tag = (STR_TAG if isinstance(node, ScalarNode)
                         else SEQ_TAG if isinstance(node, SequenceNode) else MAP_TAG)
         if isinstance(node, MappingNode) and any(k.tag == MERGE_TAG for k, _ in node.value):
@@ -272,10 +270,10 @@ def _flatten(node: MappingNode) -> None:
         SafeConstructor().flatten_mapping(node)
     except ConstructorError as exc:
         mark = exc.problem_mark or node.start_mark
-        raise _Refused(YamlIssue(f"bad merge (<<): {exc.problem}", mark.line + 1,
+        raise _Refused(YamlIssue(said("bad_merge", detail=str(exc.problem)), mark.line + 1,
                                  mark.column + 1)) from None
     except RecursionError:
-        raise _Refused(_issue_at(node, "a merge (<<) refers to itself")) from None
+        raise _Refused(_issue_at(node, said("merge_self"))) from None
     # Merged fields come first; a field the mapping gives itself wins.
     last = {key.value: i for i, (key, _) in enumerate(node.value)
             if isinstance(key, ScalarNode)}
