@@ -35,27 +35,52 @@ def window_size(text: str) -> tuple[int, int]:
 
 
 def player_names(text: str) -> list[str]:
-    """`--players 3` (three default names) or `--players "Siti,Budi,Ani"`."""
+    """`--players 3` (three default names) or `--players "Siti,Budi,Ani"`.
+
+    Each name is cleaned as the setup screen cleans a typed one
+    (`game.names.clean_text`): a name of only invisible characters becomes ""
+    (the default name), control characters and line breaks go. Names are not
+    cut here: the setup screen cuts a long one and says so."""
+    from game.names import clean_text
+    from game.session.settings import MAX_PLAYERS
     text = text.strip()
     if text.isdigit():
         n = int(text)
         names = [""] * n  # the UI gives default names in the session language
     else:
-        names = [n.strip() for n in text.split(",") if n.strip()]
+        # an empty part ("Siti,,Budi", a comma at the end) is no player; a part
+        # with only invisible characters is a player with the default name
+        names = [clean_text(n).strip() for n in text.split(",") if n.strip()]
         n = len(names)
-    if not 1 <= n <= 6:
-        raise argparse.ArgumentTypeError("a game has 1 to 6 players or teams")
+    if not 1 <= n <= MAX_PLAYERS:
+        raise argparse.ArgumentTypeError(f"a game has 1 to {MAX_PLAYERS} players or teams")
     return names
 
 
-def positive_float(text: str) -> float:
+def animation_speed(text: str) -> float:
+    """`--speed X`: a number in the range the remembered setting allows
+    (`SPEED_RANGE`, which holds the settings screen's speeds)."""
+    from game.session.settings import SPEED_RANGE
+    low, high = SPEED_RANGE
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}")
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+        value = float("nan")
+    if not low <= value <= high:                     # nan and inf fail too
+        raise argparse.ArgumentTypeError(
+            f"speed must be a number from {low:g} to {high:g} (1 is real time), not {text!r}")
     return value
+
+
+def language(text: str) -> str:
+    """`--lang L`: a language the screens have words for (a file
+    localisation/game.L.json); any other is a usage error naming them."""
+    from game.localise import languages
+    codes = [code for code, _ in languages()]
+    if text not in codes:
+        raise argparse.ArgumentTypeError(
+            f"no language {text!r}: the languages there are {', '.join(codes)}")
+    return text
 
 
 def pack_path_or_none(ref: str) -> Optional[Path]:

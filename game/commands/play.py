@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from game.args import player_names, positive_float, window_size
+from game.args import animation_speed, language, player_names, window_size
 from game.engine.board import LENGTHS
 from game.paths import DEFAULT_PACK
+from game.session.settings import SPEED_RANGE
 
 NAME = "play"
 HELP = "play the game (the default when no command is given)"
@@ -41,7 +42,8 @@ class PlayOptions:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", help="interface language (id, en); default: the remembered "
+    p.add_argument("--lang", type=language,
+                   help="interface language (id, en); default: the remembered "
                    "setting, else id (Bahasa Indonesia)")
     p.add_argument("--pack", default=DEFAULT_PACK,
                    help="scenario pack: an id under scenarios/ or a path to a pack folder")
@@ -59,8 +61,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--screenshots", type=Path, metavar="DIR",
                    help="save a PNG in DIR at every screen change")
     p.add_argument("--frames", type=int, metavar="N", help="render N frames, then exit 0")
-    p.add_argument("--speed", type=positive_float, metavar="X",
-                   help="animation speed, 1 = real time (autoplay: as fast as possible)")
+    p.add_argument("--speed", type=animation_speed, metavar="X",
+                   help=f"animation speed from {SPEED_RANGE[0]:g} to {SPEED_RANGE[1]:g}, "
+                        "1 = real time (autoplay: as fast as possible)")
     p.add_argument("--save-dir", type=Path, metavar="DIR",
                    help="where autosaves, reports and settings go")
     p.add_argument("--resume", action="store_true", help="continue the last unfinished game")

@@ -27,7 +27,9 @@ from game.session.notices import Notice
 
 TEXT_SIZES = ("normal", "large", "extra-large")
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
-SPEED_RANGE = (0.1, 10.0)
+# animation speeds: the settings screen offers some inside it, `--speed` takes any in it
+# (up to 50 for screenshots of a whole game in seconds)
+SPEED_RANGE = (0.1, 50.0)
 NAME_LENGTH = 30              # the longest player or team name
 MAX_PLAYERS = 6
 MAX_BYTES = 64 * 1024

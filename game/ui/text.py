@@ -5,10 +5,17 @@ it to a width and renders each line once, or through `draw_line` for one line;
 rendered lines are kept until the text, size or colour changes. When text
 does not fit the box it is given, the overflow is recorded in `OVERFLOWS`:
 the tests fail on any entry there, so clipped text is caught like a crash.
+
+Any text can be drawn, whatever it holds (`shown`): a character the font has
+no glyph for (an emoji, a script Noto Sans lacks) is drawn as the font's
+replacement glyph, never as an empty box; control characters are left out;
+a line that would draw nothing (only zero-width characters) is an empty line,
+never an exception.
 """
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import OrderedDict
 from typing import Optional
 
@@ -36,19 +43,77 @@ def font_dir() -> str:
     return _FONT_DIR
 
 
+def _font_file(bold: bool) -> str:
+    return os.path.join(font_dir(), "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
+
+
 def font(size: int, bold: bool = False) -> pygame.font.Font:
     key = (int(size), bool(bold))
     f = _fonts.get(key)
     if f is None:
         if len(_fonts) >= _FONT_CACHE:
             _fonts.pop(next(iter(_fonts)))
-        name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
         try:
-            f = pygame.font.Font(os.path.join(font_dir(), name), key[0])
+            f = pygame.font.Font(_font_file(bold), key[0])
         except (OSError, FileNotFoundError):
             f = pygame.font.Font(None, key[0])
         _fonts[key] = f
     return f
+
+
+# -- characters the font lacks ------------------------------------------------------
+REPLACEMENT = "\ufffd"     # the font's replacement glyph; "?" if it has none
+_faces: dict[bool, object] = {}          # pygame.freetype faces, to ask about glyphs
+_has: dict[tuple[bool, str], bool] = {}  # (bold, character) -> the font has a glyph
+
+
+def has_glyph(ch: str, bold: bool = False) -> bool:
+    """True if the text font draws `ch` with a glyph of its own (pygame.font
+    answers with the empty box's metrics for a missing one; freetype says None)."""
+    key = (bool(bold), ch)
+    known = _has.get(key)
+    if known is None:
+        try:
+            face = _faces.get(bool(bold))
+            if face is None:
+                import pygame.freetype as freetype
+                if not freetype.get_init():
+                    freetype.init()
+                path = _font_file(bold)
+                face = freetype.Font(path if os.path.exists(path) else None, 12)
+                _faces[bool(bold)] = face
+            known = face.get_metrics(ch)[0] is not None
+        except Exception:          # no freetype: draw as pygame.font does
+            known = True
+        if len(_has) > 8192:
+            _has.clear()
+        _has[key] = known
+    return known
+
+
+def shown(text: str, bold: bool = False) -> str:
+    """`text` as it is drawn: a character the font lacks becomes the replacement
+    glyph (an emoji is a visible mark, not an empty box), a space it lacks a
+    plain space; control characters other than line breaks and format
+    characters it lacks are left out (they draw nothing anyway)."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cs"):
+            if ch.isspace():
+                out.append(" ")
+        elif category in ("Zs", "Zl", "Zp"):
+            out.append(ch if has_glyph(ch, bold) else " ")
+        elif has_glyph(ch, bold):
+            out.append(ch)
+        elif category != "Cf":
+            out.append(REPLACEMENT if has_glyph(REPLACEMENT, bold) else "?")
+    return "".join(out)
 
 
 def line_height(size: int) -> int:
@@ -60,7 +125,11 @@ def render_line(text: str, size: int, colour, bold: bool = False) -> pygame.Surf
     surf = _lines.get(key)
     if surf is None:
         global _line_bytes
-        surf = font(size, bold).render(text, True, colour)
+        f = font(size, bold)
+        try:
+            surf = f.render(shown(text, bold), True, colour)
+        except (pygame.error, ValueError):   # nothing to draw: "Text has zero width"
+            surf = pygame.Surface((1, f.get_height()), pygame.SRCALPHA)
         _lines[key] = surf
         _line_bytes += _bytes(surf)
         while len(_lines) > 1 and (len(_lines) > _LINE_CACHE or _line_bytes > _LINE_BYTES):
@@ -75,7 +144,7 @@ def _bytes(surf: pygame.Surface) -> int:
 
 
 def text_width(text: str, size: int, bold: bool = False) -> int:
-    return font(size, bold).size(text)[0]
+    return font(size, bold).size(shown(text, bold))[0]
 
 
 def fit_size(text: str, size: int, width: int, bold: bool = False, minimum: int = 1) -> int:
@@ -111,7 +180,9 @@ def wrap(text: str, size: int, width: int, bold: bool = False) -> list[str]:
 
     Lines are filled from remembered word widths (a layout that is tried at
     several widths measures each word once); each line is then measured
-    whole, and if kerning made one too wide the exact way is used instead."""
+    whole, and if kerning made one too wide the exact way is used instead.
+    The lines are as drawn (`shown`)."""
+    text = shown(text, bold)
     space = _word_width(" ", size, bold)
     f = font(size, bold)
     out: list[str] = []

@@ -9,6 +9,13 @@ shown again, wrapped on two lines if it is long. Names may be up to
 so. The names and their number are remembered (`Settings.player_names`) and
 offered next time; `--players` on the command line wins.
 
+Every name goes through `game.names.clean_name`, whether given, remembered,
+typed or pasted: a name of only invisible characters is the default name,
+control characters and line breaks go, and a name cut to the limit (given or
+pasted) is said on screen. The text entry never gets text it cannot draw
+(`NameEntry`): a character the font lacks (an emoji) shows as the replacement
+glyph, as everywhere else.
+
 When the chosen text size does not fit (six teams on a 1024x768 projector at
 the largest text), the rows go into two columns, then the type gets smaller,
 never below the 3% minimum.
@@ -18,8 +25,10 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
+from pygame_gui.core.utility import clipboard_paste
 
 from game.localise import tr
+from game.names import clean_name, clean_text, display_name, invisible
 from game.session.settings import MAX_PLAYERS, NAME_LENGTH
 from game.ui import text as ui_text
 from game.ui.layout import Layout
@@ -31,6 +40,76 @@ from game.ui.widgets import Button, draw_token, rounded
 SAMPLE_NAME = "Kelompok Nelayan Pantai Utara"[:NAME_LENGTH]
 TEAM_NAMES = 6            # team_colour_1..6 and team_flower_1..6 in the localisation files
 ENTRY_BORDER = 3          # the theme's text_entry_line border width
+
+
+def entry_text(text: str) -> str:
+    """`text` as the name box may hold it while it is typed: invisible and
+    control characters out, line breaks and tabs a space, a character the font
+    lacks the replacement glyph (so the box never draws an empty box or text
+    of no width). Spaces are kept as typed; `clean_name` tidies them after."""
+    out = []
+    for ch in text:
+        if ch.isspace():
+            out.append(" ")
+        elif not invisible(ch):
+            out.append(ch)
+    return ui_text.shown("".join(out), bold=True)
+
+
+def _is_paste(event) -> bool:
+    """Ctrl+V (Cmd+V), as pygame-gui's text entry takes it (as a key, or as a
+    typed "v" with Ctrl held on some systems)."""
+    if event.type == pygame.KEYDOWN:
+        mod = getattr(event, "mod", 0)
+        return event.key == pygame.K_v and bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META)) \
+            and not mod & pygame.KMOD_ALT
+    if event.type == pygame.TEXTINPUT and event.text == "v":
+        return bool(pygame.key.get_mods() & (pygame.KMOD_CTRL | pygame.KMOD_META))
+    return False
+
+
+class NameEntry(pygame_gui.elements.UITextEntryLine):
+    """pygame-gui's one-line text entry for a name: typed and pasted text is
+    cleaned first (`entry_text`), and a paste too long for the limit is cut
+    (and `cut` says so) instead of being refused without a word."""
+
+    cut = False
+    given = ""                  # the text the box was given: unchanged, the name stays
+
+    def set_name(self, name: str) -> None:
+        self.given = entry_text(clean_name(name).text)[:NAME_LENGTH]
+        if self.given or self.text:
+            self.set_text(self.given)
+
+    def process_event(self, event) -> bool:
+        if self.is_enabled and self.is_focused:
+            if _is_paste(event):
+                self.paste(clipboard_paste() or "")
+                return True
+            if event.type == pygame.TEXTINPUT:
+                text = entry_text(event.text)
+                if not text:
+                    return True                    # nothing to see: nothing typed
+                if text != event.text:
+                    event = pygame.event.Event(pygame.TEXTINPUT, text=text)
+        return super().process_event(event)
+
+    def paste(self, pasted: str) -> None:
+        """Put `pasted` at the cursor (over the selection), cleaned and cut to the limit."""
+        low, high = sorted(self.select_range)
+        if low == high:
+            low = high = self.edit_position
+        new = entry_text(clean_text(pasted))
+        if not self.text[:low] or self.text[:low].endswith(" "):
+            new = new.lstrip()
+        text = self.text[:low] + new + self.text[high:]
+        if len(text) > NAME_LENGTH:
+            text, self.cut = text[:NAME_LENGTH], True
+        if text != self.text:
+            self.set_text(text)
+            pygame.event.post(pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_CHANGED, {
+                "text": text, "ui_element": self,
+                "ui_object_id": self.most_specific_combined_id}))
 
 
 def suggestions(player: int, names: list[str]) -> list[str]:
@@ -50,10 +129,10 @@ class SetupScene(Scene):
         given = app.options.players
         remembered = list(app.session.settings.player_names)
         names = list(given) if given else (remembered or ["", "", ""])
-        names = names[:MAX_PLAYERS]
-        self.cut = any(len(n) > NAME_LENGTH for n in names)   # said on screen, never silently
-        self.names: list[str] = [n[:NAME_LENGTH] for n in names]
-        self.entries: list[pygame_gui.elements.UITextEntryLine] = []
+        cleaned = [clean_name(n) for n in names[:MAX_PLAYERS]]
+        self.cut = any(c.cut for c in cleaned)   # said on screen, never silently
+        self.names: list[str] = [c.text for c in cleaned]
+        self.entries: list[NameEntry] = []
         self.chips: list[tuple[int, Button]] = []
         self._L = None
         self.editing = None       # the row whose text entry has the keyboard
@@ -65,12 +144,17 @@ class SetupScene(Scene):
     # names typed so far, or the default name in the current language
     def final_names(self) -> list[str]:
         self._read_entries()
-        return [n.strip() or tr("player_default", n=i + 1) for i, n in enumerate(self.names)]
+        return [display_name(n, tr("player_default", n=i + 1)) for i, n in enumerate(self.names)]
 
     def _read_entries(self) -> None:
+        """The names as typed (a box left as it was keeps its name, emoji and all)."""
         for i, entry in enumerate(self.entries):
-            if i < len(self.names) and entry.alive():
-                self.names[i] = entry.get_text()
+            if i < len(self.names) and entry.alive() and entry.get_text() != entry.given:
+                name = clean_name(entry.get_text())
+                self.names[i] = name.text
+                entry.given = entry.get_text()
+                self.cut = self.cut or name.cut
+            self.cut = self.cut or entry.cut
 
     def _kill_entries(self) -> None:
         self._read_entries()
@@ -114,10 +198,11 @@ class SetupScene(Scene):
         hint = ui_text.block(tr("setup_hint"), L.body, C.ink_soft, width)
         limit = ui_text.block(tr("name_limit", n=NAME_LENGTH), L.body, C.warning, width,
                               bold=True)
-        self.hint_blocks = (hint, limit)
+        cut = ui_text.block(tr("name_cut", n=NAME_LENGTH), L.body, C.warning, width, bold=True)
+        self.hint_blocks = (hint, limit, cut)
         self.title_y = pad
         self.hint_y = max(self.title_y + self.title_block.height, chrome.bottom + pad // 2)
-        top = self.hint_y + max(hint.height, limit.height) + pad
+        top = self.hint_y + max(b.height for b in self.hint_blocks) + pad
 
         # back, remove, add, start along the bottom
         bw = (width - 3 * pad) // 4
@@ -218,12 +303,10 @@ class SetupScene(Scene):
             "name": "noto_sans", "size": str(size), "bold": "1"}}})
         self.entries = []
         for i, (box, _) in enumerate(self.rows):
-            entry = pygame_gui.elements.UITextEntryLine(
-                box, manager, placeholder_text=tr("player_default", n=i + 1),
-                object_id=ObjectID(object_id=object_id))
+            entry = NameEntry(box, manager, placeholder_text=tr("player_default", n=i + 1),
+                              object_id=ObjectID(object_id=object_id))
             entry.set_text_length_limit(NAME_LENGTH)
-            if self.names[i]:
-                entry.set_text(self.names[i])
+            entry.set_name(self.names[i])
             entry.hide()              # shown (over its box) while it has the keyboard
             self.entries.append(entry)
         self.editing = None
@@ -246,9 +329,9 @@ class SetupScene(Scene):
     def suggest(self, player: int, name: str) -> None:
         """A ready-made name tapped: it becomes the player's name."""
         self._read_entries()
-        self.names[player] = name
+        self.names[player] = clean_name(name).text
         if player < len(self.entries):
-            self.entries[player].set_text(name)
+            self.entries[player].set_name(name)
         self.layout()               # Start has the focus again: Enter starts
         self.app.changed()
 
@@ -257,13 +340,18 @@ class SetupScene(Scene):
 
     def start(self) -> None:
         names = self.final_names()
-        self.app.session.remember(player_names=[n.strip() for n in self.names])
+        self.app.session.remember(player_names=list(self.names))
         self.app.start_game(names)
 
     @property
     def at_limit(self) -> bool:
         """Say that names stop at NAME_LENGTH: a name was cut, or one is that long."""
-        return self.cut or any(len(e.get_text()) >= NAME_LENGTH for e in self.entries)
+        return self.was_cut or any(len(e.get_text()) >= NAME_LENGTH for e in self.entries)
+
+    @property
+    def was_cut(self) -> bool:
+        """A name given, remembered or pasted was longer than the limit and was cut."""
+        return self.cut or any(e.cut for e in self.entries)
 
     def handle_event(self, event) -> None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self.entries:
@@ -349,7 +437,8 @@ class SetupScene(Scene):
         surface.fill(C.background)
         box = L.screen
         self.title_block.draw(surface, 2 * L.pad, self.title_y, box, "setup-title")
-        hint = self.hint_blocks[1] if self.at_limit else self.hint_blocks[0]
+        hint = self.hint_blocks[2] if self.was_cut else \
+            self.hint_blocks[1] if self.at_limit else self.hint_blocks[0]
         hint.draw(surface, 2 * L.pad, self.hint_y, box, "setup-hint")
         for i, (name_box, token) in enumerate(self.rows):
             size = min(token.width, round(L.body * 1.4))
