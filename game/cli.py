@@ -30,19 +30,24 @@ def program() -> str:
         else name.removesuffix(".exe")
 
 
-def parser() -> argparse.ArgumentParser:
-    """`run_game.py COMMAND ...`, every command a subparser (`.commands` names them)."""
+def parser(lang: Optional[str] = None) -> argparse.ArgumentParser:
+    """`run_game.py COMMAND ...`, every command a subparser (`.commands` names them).
+    The help is in `lang` (default: the remembered language) where the words are ours;
+    argparse's own ("usage:") stay as argparse says them."""
+    from game.commands.author_lang import author_tr, remembered_language
+    lang = lang or remembered_language()
     others = ", ".join(name for name in COMMANDS if name != play.NAME)
     prog = program()
-    top = Parser(prog=prog, description=(
-        "Traveller's Dream (Mimpi Perantau): a board game about safe labour migration. "
-        f"Commands: {others} ({prog} COMMAND --help); without one, the game starts."))
+    top = Parser(prog=prog, description=author_tr("cli_description", lang, commands=others,
+                                                  prog=prog))
     sub = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     top.commands = sub.choices
     for name, module in COMMANDS.items():
-        description = module.HELP if name != play.NAME else top.description
+        said = author_tr(f"cmd_{name}", lang) if lang != "en" else module.HELP
+        description = said if name != play.NAME else top.description
         command = sub.add_parser(name, prog=prog if name == play.NAME else f"{prog} {name}",
-                                 help=module.HELP, description=description)
+                                 help=said, description=description)
+        command.help_lang = lang  # the commands' own help in the same language
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return top

@@ -12,7 +12,7 @@ import re
 from collections import OrderedDict
 from typing import Iterable, Optional, Sequence
 
-from game.content.problems import plural
+from game.content.problems import Said, plural, said, say
 
 # (pattern in a message, hint shown once per run)
 HINTS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), h) for p, h in (
@@ -44,15 +44,32 @@ HINTS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), h) for p, h in
 ))
 
 
-def hint_for(message: str) -> Optional[str]:
+# message key -> hint key (localisation/author.*.json): the same hints as HINTS, said in
+# the author's language and pointing to the guide in it
+HINT_KEYS = {
+    "missing_language": "hint_languages", "unknown_field": "hint_unknown_field",
+    "missing_field": "hint_missing_field", "no_such_id": "hint_ids",
+    "yaml_syntax": "hint_yaml", "yaml_character": "hint_yaml", "yaml_colon": "hint_yaml",
+    "next_and_outcome": "hint_next_outcome", "image_outside": "hint_images",
+    "never_drawn": "hint_never_drawn", "acronym": "hint_acronym",
+    "placeholder_left": "hint_placeholder", "risk_ending_trafficked": "hint_trafficked",
+    "risk_ending_default": "hint_trafficked", "never_safe_after": "hint_trafficked",
+}
+
+
+def hint_for(message: str, lang: str = "en") -> Optional[str]:
+    """The hint for a kind of message, in `lang` (None: no hint for it)."""
+    if isinstance(message, Said):
+        key = HINT_KEYS.get(message.key)
+        return said(key).say(lang) if key else None
     for pattern, hint in HINTS:
         if pattern.search(message):
             return hint
     return None
 
 
-def pretty_lines(problems: Sequence, read_line=None) -> list[str]:
-    """The problems grouped by file with source lines, carets and hints."""
+def pretty_lines(problems: Sequence, read_line=None, lang: str = "en") -> list[str]:
+    """The problems grouped by file with source lines, carets and hints, in `lang`."""
     read_line = read_line or _source_line
     by_file: "OrderedDict[str, list]" = OrderedDict()
     for problem in problems:
@@ -62,32 +79,34 @@ def pretty_lines(problems: Sequence, read_line=None) -> list[str]:
     for file, group in by_file.items():
         errors = sum(p.severity == "error" for p in group)
         warnings = len(group) - errors
-        counts = ", ".join(x for x in (plural(errors, "error") if errors else "",
-                                       plural(warnings, "warning") if warnings else "") if x)
+        counts = ", ".join(x for x in (plural(errors, "error", lang) if errors else "",
+                                       plural(warnings, "warning", lang) if warnings else "")
+                           if x)
         out.append(f"== {file} ({counts})")
         for problem in group:
-            out.append(str(problem))
+            out.append(problem.shown(lang))
             source = read_line(problem.file, problem.line)
             if source is not None:
                 shown = source.rstrip("\n").expandtabs(1)
                 out.append(f"    | {shown}")
                 out.append(f"    | {' ' * max(0, problem.column - 1)}^")
-            hint = hint_for(problem.message)
+            hint = hint_for(problem.message, lang)
             if hint and hint not in hinted:
                 hinted.add(hint)
-                out.append(f"    hint: {hint}")
+                out.append(f"    {say(said('pretty_hint'), lang)}: {hint}")
         out.append("")
     return out
 
 
-def coverage_lines(coverage: dict) -> list[str]:
+def coverage_lines(coverage: dict, lang: str = "en") -> list[str]:
     """'languages: id 100% (120/120), en 98% (118/120)' for each pack."""
     lines = []
     for pack, langs in coverage.items():
         parts = [f"{lang} {100 * done // total if total else 100}% ({done}/{total})"
                  for lang, (done, total) in langs.items()]
         if parts:
-            lines.append(f"{pack}: languages: {', '.join(parts)}")
+            lines.append(say(said("pretty_languages", pack=pack, parts=", ".join(parts)),
+                             lang))
     return lines
 
 

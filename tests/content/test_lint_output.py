@@ -26,7 +26,8 @@ def write_pack(tmp_path: Path) -> Path:
 
 
 def validate(*args):
-    return subprocess.run([sys.executable, "run_game.py", "validate", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "run_game.py", "validate", "--lang", "en", *args],
+                          cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
 
 

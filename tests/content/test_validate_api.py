@@ -75,9 +75,10 @@ def test_resolve_pack_by_id_or_path(tmp_path):
 # -- the validate command ----------------------------------------------------------
 
 def validate(*argv: str) -> int:
-    """`run_game.py validate ARGV...`: its exit code (argparse's own exits included)."""
+    """`run_game.py validate --lang en ARGV...`: its exit code (argparse's own exits
+    included); the English messages as they were before --lang."""
     try:
-        return main(["validate", *argv])
+        return main(["validate", "--lang", "en", *argv])
     except SystemExit as exc:
         return exc.code
 
