@@ -20,7 +20,13 @@ The roomiest arrangement that fits wins:
 When even the smallest text and picture on the whole screen cannot hold every
 word to know with the text and the choices (a 60-word text with four 10-word
 labels at 1024x768 leaves no room), the card keeps everything else and shows a
-"Words to know (N)" button instead, which opens them all over the card.
+"Words to know (N)" button instead, which opens them all over the card: under
+the picture, in a row of its own, or after the chip on the chip's line.
+
+When that still leaves no room for every choice (four labels of ten long
+Indonesian words), the card takes the whole window with thin margins and its
+title at the body size (the choices keep theirs) before the text gets smaller;
+game/content/fit.py says how long a label can be for all four to fit there.
 """
 from __future__ import annotations
 
@@ -41,6 +47,7 @@ PICTURE_MIN = PICTURE_SHARES[-1]                 # ... never less: it must read 
 PICTURE_COLUMN = 0.36                            # its width: at most this share of the card
 SIDE_SHARE = 0.34                                # the words to know down the right side
 UNDER_BAND = 2       # `full` for the whole width under the top band (the title not beside the menu)
+TIGHT = 3            # `full` for the whole screen with thin margins (the last resort)
 # (where the words to know go, their columns, the choices' columns), roomiest first
 ARRANGEMENTS = (("right", 1, 1), ("band", 1, 1), ("side", 1, 1), ("under", 1, 1),
                 ("band", 2, 1), ("right", 1, 2), ("side", 1, 2), ("under", 1, 2),
@@ -77,7 +84,8 @@ class CardPlan(NamedTuple):
     columns: int
     rows: tuple[tuple[int, ...], ...]        # choice indices by row
     row_heights: tuple[int, ...]
-    full: object                             # False, True (the whole screen) or UNDER_BAND
+    full: object                             # False, True (the whole screen), UNDER_BAND or TIGHT
+    gap: int                                 # between the choices
 
 
 class _Tried(NamedTuple):
@@ -106,16 +114,17 @@ class CardLayout:
         sizes = text_sizes(self.L)
         compact = 2 if len(self.choices) >= 3 else 1
 
-        def fits_at(size: int, ways=(("band", 2), ("side", 1), ("under", 1))) -> bool:
+        def fits_at(size: int, ways=(("band", 2), ("side", 1), ("under", 1)),
+                    fulls=(True, UNDER_BAND)) -> bool:
             return any(self.measure(size, full, shares[-1], where, cols, compact).fits
-                       for full in (True, UNDER_BAND) for where, cols in ways)
+                       for full in fulls for where, cols in ways)
 
-        def largest(ways) -> int:
+        def largest(ways, fulls=(True, UNDER_BAND)) -> int:
             """The first of `sizes` at which `ways` fit (the last one fits)."""
             low, high = 0, len(sizes) - 1
             while low < high:
                 mid = (low + high) // 2
-                if fits_at(sizes[mid], ways):
+                if fits_at(sizes[mid], ways, fulls):
                     high = mid
                 else:
                     low = mid + 1
@@ -127,15 +136,22 @@ class CardLayout:
             if plan is not None:
                 return plan
         # the last resort: the words to know behind a button
-        last = (("button", 1, 1), ("button", 1, 2))
-        if fits_at(sizes[-1], (("button", 1),)):
-            plan = self._first(largest((("button", 1),)), shares, last)
+        last = (("button", 1, 1), ("button", 1, 2), ("button-top", 1, 1), ("button-top", 1, 2))
+        ways = (("button", 1), ("button-top", 1))
+        if fits_at(sizes[-1], ways):
+            plan = self._first(largest(ways), shares, last)
             if plan is not None:
                 return plan
-        return self.measure(sizes[-1], True, shares[-1], "button", 1, compact).plan
+        # thin margins round the card (and between its parts) before smaller text
+        if fits_at(sizes[-1], ways, (TIGHT,)):
+            plan = self._first(largest(ways, (TIGHT,)), shares, last, (TIGHT,))
+            if plan is not None:
+                return plan
+        return self.measure(sizes[-1], TIGHT, shares[-1], "button-top", 1, compact).plan
 
-    def _first(self, size: int, shares, arrangements) -> Optional[CardPlan]:
-        for full in (False, True, UNDER_BAND):
+    def _first(self, size: int, shares, arrangements,
+               fulls=(False, True, UNDER_BAND)) -> Optional[CardPlan]:
+        for full in fulls:
             usable = []
             for where, gcols, ccols in arrangements:
                 if ccols > 1 and (not full or len(self.choices) < 3):
@@ -153,6 +169,9 @@ class CardLayout:
 
     def box(self, full) -> pygame.Rect:
         L = self.L
+        if full is TIGHT:
+            m = max(2, L.pad // 4)
+            return pygame.Rect(m, m, L.width - 2 * m, L.height - 2 * m)
         if full is UNDER_BAND:
             top = L.chrome.bottom + max(2, L.pad // 2)
             return pygame.Rect(L.pad, top, L.width - 2 * L.pad, L.height - top - L.pad)
@@ -161,13 +180,19 @@ class CardLayout:
     def measure(self, size: int, full, share: Optional[float], where: str, gcols: int,
                 ccols: int) -> _Tried:
         L, C = self.L, palette()
-        pad = round(L.pad * 1.3)
+        pad = max(6, L.pad // 2) if full is TIGHT else round(L.pad * 1.3)
         sizes = Sizes.of(L, size)
         box = self.box(full)
         inner = box.inflate(-2 * pad, -2 * pad)
         corner = keep_free(L).move(-inner.x, -inner.y)
-        corner = corner if full is True and corner.colliderect(0, 0, *inner.size) else None
-        words = self.words if where != "button" else []
+        corner = corner if (full is True or full is TIGHT) \
+            and corner.colliderect(0, 0, *inner.size) else None
+        behind = where.startswith("button") and bool(self.words)   # behind a button
+        words = [] if behind else self.words
+        bh = round(size * 2.1)
+        bw = text_width(self.button_label, size, True) + 2 * max(6, round(size * 0.55)) \
+            if behind else 0
+        button = None
         main_w, side = inner.width, None
         if words and where == "side":
             side = round(inner.width * SIDE_SHARE)
@@ -188,15 +213,20 @@ class CardLayout:
             if head_w < size * 8:
                 return _Tried(None, False)
         chip = block(self.chip_text, size, C.ink, head_w - L.pad, bold=True)
-        title = block(self.title_text, sizes.heading, C.ink, head_w, bold=True)
+        heading = size if full is TIGHT else sizes.heading     # the last resort: body size
+        title = block(self.title_text, heading, C.ink, head_w, bold=True)
         chip_w = text_width(self.chip_text, size, True) + L.pad
-        title_w = text_width(self.title_text, sizes.heading, True)
+        title_w = text_width(self.title_text, heading, True)
         if len(title.lines) == 1 and len(chip.lines) == 1 \
                 and title_w + L.pad + chip_w <= head_w:
             # the chip on the title's line, after it
             chip_at = (title_w + 2 * L.pad if title_w + 2 * L.pad + chip_w <= head_w
                        else head_w - chip_w, (title.height - chip.height) // 2)
             title_y = 0
+        elif where == "button-top" and behind and chip_w + pad + bw <= head_w:
+            # the chip on a line of its own, the words' button after it
+            button = pygame.Rect(head_x + chip_w + pad, 0, bw, bh)
+            chip_at, title_y = (0, (bh - chip.height) // 2), bh + pad // 2
         else:
             chip_at, title_y = (0, 0), chip.height + pad // 2
         head_h = title_y + title.height + pad // 2
@@ -207,7 +237,7 @@ class CardLayout:
             text_y = head_h
         text = block(self.text_text, size, C.ink, text_w)
         right_h = text_y + text.height
-        box_, words_at, side_h, button = None, (0, 0), 0, None
+        box_, words_at, side_h = None, (0, 0), 0
         if words and where == "right":
             box_ = GlossaryBox(self.heading, words, sizes.words, text_w, 1)
             words_at = (text_x, right_h + pad)
@@ -229,15 +259,13 @@ class CardLayout:
             box_ = GlossaryBox(self.heading, words, sizes.words, inner.width - left, gcols)
             pic_at, words_at = (0, y), (left, y)
             y += max(box_.height, pic[1] if pic else 0) + pad
-        if where == "button" and self.words:
-            bh = round(size * 2.1)
-            bw = text_width(self.button_label, size, True) + 2 * max(6, round(size * 0.55))
+        if behind and button is None:
             if pic and text_x and body_y + pic[1] + pad + bh <= top_h and bw <= pic[0]:
                 button = pygame.Rect(0, body_y + pic[1] + pad, pic[0], bh)   # under the picture
             else:
                 button = pygame.Rect(0, y, min(inner.width, bw), bh)
                 y += bh + pad
-        gap = L.pad
+        gap = min(L.pad, pad)
         col_w = (main_w - (ccols - 1) * gap) // ccols
         heights = [Button.height_for(c.label, col_w, size, number=True, reason=c.reason)
                    for c in self.choices]
@@ -250,5 +278,5 @@ class CardLayout:
             rect.centery = box.centery
         plan = CardPlan(rect, rect.inflate(-2 * pad, -2 * pad), pad, size, chip, head_x,
                         chip_at, title_y, title, text, pic, pic_at, box_, words_at, button,
-                        text_x, text_y, y, col_w, ccols, rows, row_heights, full)
+                        text_x, text_y, y, col_w, ccols, rows, row_heights, full, gap)
         return _Tried(plan, total <= inner.height)

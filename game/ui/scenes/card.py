@@ -96,7 +96,7 @@ class CardScene(Overlay):
             b = self.button(r, words_label, self.open_words, "secondary", size=plan.size,
                             name="words")
             b.key = WORDS_KEYS[0]
-        gap = self.L.pad
+        gap = plan.gap
         y = plan.inner.y + plan.choices_y
         for row, rh in zip(plan.rows, plan.row_heights):
             for c, i in enumerate(row):
