@@ -26,6 +26,7 @@ DEFAULT = "Player 2"
 
 @pytest.fixture(scope="module", autouse=True)
 def fonts():
+    ui_text.clear_caches()        # fonts opened before another test's pygame.quit are dead
     pygame.init()
     pygame.display.set_mode((64, 64))
     yield

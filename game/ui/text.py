@@ -73,22 +73,29 @@ def has_glyph(ch: str, bold: bool = False) -> bool:
     key = (bool(bold), ch)
     known = _has.get(key)
     if known is None:
-        try:
-            face = _faces.get(bool(bold))
-            if face is None:
-                import pygame.freetype as freetype
-                if not freetype.get_init():
-                    freetype.init()
-                path = _font_file(bold)
-                face = freetype.Font(path if os.path.exists(path) else None, 12)
-                _faces[bool(bold)] = face
-            known = face.get_metrics(ch)[0] is not None
-        except Exception:          # no freetype: draw as pygame.font does
-            known = True
+        known = True                  # no freetype: drawn as pygame.font draws it
+        for _ in range(2):            # a face from before pygame.quit is opened again
+            try:
+                known = _face(bold).get_metrics(ch)[0] is not None
+                break
+            except Exception:
+                _faces.pop(bool(bold), None)
         if len(_has) > 8192:
             _has.clear()
         _has[key] = known
     return known
+
+
+def _face(bold: bool):
+    face = _faces.get(bool(bold))
+    if face is None:
+        import pygame.freetype as freetype
+        if not freetype.get_init():
+            freetype.init()
+        path = _font_file(bold)
+        face = freetype.Font(path if os.path.exists(path) else None, 12)
+        _faces[bool(bold)] = face
+    return face
 
 
 def shown(text: str, bold: bool = False) -> str:
@@ -326,6 +333,8 @@ def clear_caches() -> None:
     """Forget fonts and rendered text (after pygame.quit or a new window)."""
     global _line_bytes
     _fonts.clear()
+    _faces.clear()
+    _has.clear()
     _lines.clear()
     _word_widths.clear()
     _line_bytes = 0

@@ -353,6 +353,12 @@ class SetupScene(Scene):
         """A name given, remembered or pasted was longer than the limit and was cut."""
         return self.cut or any(e.cut for e in self.entries)
 
+    @property
+    def hint(self):
+        """The line under the title: how to name, or that a name was cut or is at the limit."""
+        return self.hint_blocks[2] if self.was_cut else \
+            self.hint_blocks[1] if self.at_limit else self.hint_blocks[0]
+
     def handle_event(self, event) -> None:
         if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self.entries:
             self.app.changed()            # the limit may be reached: say so
@@ -437,9 +443,7 @@ class SetupScene(Scene):
         surface.fill(C.background)
         box = L.screen
         self.title_block.draw(surface, 2 * L.pad, self.title_y, box, "setup-title")
-        hint = self.hint_blocks[2] if self.was_cut else \
-            self.hint_blocks[1] if self.at_limit else self.hint_blocks[0]
-        hint.draw(surface, 2 * L.pad, self.hint_y, box, "setup-hint")
+        self.hint.draw(surface, 2 * L.pad, self.hint_y, box, "setup-hint")
         for i, (name_box, token) in enumerate(self.rows):
             size = min(token.width, round(L.body * 1.4))
             draw_token(surface, token.center, size, i)
