@@ -20,7 +20,17 @@ Loading replays the actions through the rules: a resumed game is the same
 game. A save from a pack that has changed since is loaded and flagged
 (`LoadedSave.pack_changed`) so the facilitator chooses; a save that is
 damaged, cut short or not a save at all is renamed `<name>.broken-<time>`
-beside itself and a `Notice` names it. Nothing here raises for a bad file.
+beside itself and a `Notice` names it; a save made by a newer version of the
+game is left as it is, with a message to update the game. Nothing here raises
+for a bad file.
+
+Each game's save has its own name (the second it started, the pack, and a
+number when another game took that name: the name is claimed by creating its
+`.lock` file, game.session.lock) and the game being played holds that lock, so
+a second window cannot continue it (`LoadedSave.problem` "save.in-use" names
+the game) and nothing writes over another window's moves. A game killed
+between its last save and its report gets its report on the next start
+(`rebuild_reports`).
 
 Typical use (what `game.session.Session` does):
 
@@ -50,6 +60,7 @@ from game.localise import pick
 from game.paths import PACK_FILE, pack_files
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
+from game.session.lock import InUse, SaveLock, claim
 from game.session.notices import Notice
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
@@ -273,6 +284,11 @@ def board_length(body: dict[str, Any]) -> str:
     return length if length in LENGTHS else "full"
 
 
+def report_paths(reports: Path, session: str) -> tuple[Path, Path]:
+    """Where the session report of the game `session` is written (HTML, CSV)."""
+    return reports / f"{session}.html", reports / f"{session}.csv"
+
+
 def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
@@ -291,6 +307,48 @@ class SaveStore:
         self._slots: "weakref.WeakKeyDictionary[GameLog, _Slot]" = weakref.WeakKeyDictionary()
         self._hashes: dict[int, tuple[Pack, str]] = {}
         self._stuck: set[Path] = set()   # broken files that could not be moved aside
+        self._newer: set[Path] = set()   # saves of a newer game: kept, said once
+        self._lock: Optional[SaveLock] = None   # on the save of the game being played
+        self._lock_for: Optional[Path] = None
+
+    @property
+    def root(self) -> Path:
+        """The folder holding `saves/` and `reports/`."""
+        return self.folder.parent
+
+    def move_to(self, save_dir: Path) -> None:
+        """Save from now on in `save_dir` (its `saves/` and `reports/`): the games
+        being played keep their names and are written there at their next save."""
+        paths = SessionPaths.of(save_dir)
+        self.paths, self.folder, self.reports = paths, paths.saves, paths.reports
+        for slot in self._slots.values():
+            slot.path = self.folder / slot.path.name
+        if self._lock is not None and self._lock_for is not None:
+            self._hold(self.folder / self._lock_for.name)
+
+    # -- one game, one window ----------------------------------------------------
+    def _hold(self, path: Path, lock: Optional[SaveLock] = None) -> None:
+        """Hold the lock of the save at `path` (taking it unless `lock` is given),
+        letting go of any other: a window plays one game at a time. InUse when
+        another running game holds it."""
+        path = Path(path)
+        if self._lock_for == path and self._lock is not None and self._lock.held:
+            return
+        if lock is None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass
+            lock = SaveLock.take(path)        # InUse passes up
+        self.release()
+        self._lock, self._lock_for = lock, path
+
+    def release(self, finished: bool = False) -> None:
+        """Let go of the lock (the window closes; `finished`: the game is over,
+        and its lock file goes too)."""
+        if self._lock is not None:
+            self._lock.release(remove=finished)
+        self._lock = self._lock_for = None
 
     # -- messages ---------------------------------------------------------------
     def take_notices(self) -> list[Notice]:
@@ -301,15 +359,20 @@ class SaveStore:
     # -- writing ----------------------------------------------------------------
     def autosave(self, log: GameLog, pack: Pack, lang: str) -> Optional[Notice]:
         """Save the game in `log` now, atomically. None when saved; otherwise the
-        message to show (the game goes on either way)."""
+        message to show (the game goes on either way; the caller shows it, once)."""
         slot = self._slot(log, pack)
+        try:
+            if self._lock_for != slot.path or self._lock is None:
+                self._hold(slot.path)
+        except InUse:   # another window resumed this game: never write over its moves
+            return Notice("save.in-use-elsewhere", {"file": str(slot.path)})
         try:
             data = self._body(log, pack, lang, slot)
             write_atomic(slot.path, data)
         except Exception as exc:  # a full disk must not stop the class
-            notice = Notice("save.write-failed", {"file": str(slot.path), "error": str(exc)})
-            self.notices.append(notice)
-            return notice
+            return Notice("save.write-failed", {"file": str(slot.path), "error": str(exc)})
+        if log.game.over:          # nobody continues a finished game
+            self.release(finished=True)
         return None
 
     def path_of(self, log: GameLog) -> Optional[Path]:
@@ -331,13 +394,25 @@ class SaveStore:
             started = datetime.now()
             base = f"{started:%Y%m%d-%H%M%S}-{pack.id}"
             taken = {s.session for s in self._slots.values()}
-            session, n = base, 1
-            while session in taken or (self.folder / f"{session}.json").exists():
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                pass
+            session, n, lock = base, 1, None
+            while True:
+                path = self.folder / f"{session}.json"
+                if session not in taken and not path.exists():
+                    try:   # the name is ours once its lock file is made (another game
+                        lock = claim(path)   # started this second takes the next one)
+                        break
+                    except (FileExistsError, InUse):
+                        pass
                 n += 1
                 session = f"{base}-{n}"
-            slot = _Slot(self.folder / f"{session}.json", session,
-                         started.astimezone().isoformat(timespec="seconds"))
+            slot = _Slot(path, session, started.astimezone().isoformat(timespec="seconds"))
             self._slots[log] = slot
+            if lock is not None:
+                self._hold(path, lock)
         return slot
 
     def _body(self, log: GameLog, pack: Pack, lang: str, slot: _Slot) -> bytes:
@@ -375,7 +450,7 @@ class SaveStore:
                 continue
         found = []
         for _mtime, _name, path in sorted(stamped, reverse=True):
-            if path in self._stuck:
+            if path in self._stuck or path in self._newer:
                 continue
             body = self._read(path)
             if body is not None:
@@ -397,6 +472,11 @@ class SaveStore:
         try:
             return parse_save(data)
         except BrokenSave as exc:
+            if exc.why == "newer":       # kept as it is, for the newer game to open
+                if path not in self._newer:
+                    self._newer.add(path)
+                    self.notices.append(Notice("save.newer", {"file": str(path)}))
+                return None
             self._set_aside(path, exc.why)
             return None
 
@@ -424,6 +504,11 @@ class SaveStore:
             return None
         info = save_info(path, body)
         pack = rules.pack
+        try:
+            if not info.over:       # a finished game is not continued: no lock
+                self._hold(path)
+        except InUse:
+            return LoadedSave(info, None, pack, problem=in_use(info))
         if info.pack_id != pack.id:
             return LoadedSave(info, None, pack, problem=Notice(
                 "save.other-pack", {"file": str(path), "saved": info.pack_id, "pack": pack.id}))
@@ -464,6 +549,45 @@ class SaveStore:
         from game.engine.rules import Rules
         return self.load(path, Rules(pack, board_length(body)))
 
+    def rebuild_reports(self) -> list[Notice]:
+        """Write the report of every finished game whose report is missing (the
+        game was killed between its last save and its report): from the debrief
+        the save keeps. A message for each report written again."""
+        from game.session.report_csv import write_csv
+        from game.session.report_html import write_html
+        done = []
+        for info in self.saves():
+            if not info.over:
+                continue
+            html_path, csv_path = report_paths(self.reports, info.session)
+            if html_path.exists() and csv_path.exists():
+                continue
+            body = self._read(info.path)
+            if body is None:
+                continue
+            try:
+                session = read_session(body, self._pack_for(info))
+                if not html_path.exists():
+                    write_html([session], body["lang"], html_path)
+                if not csv_path.exists():
+                    write_csv([session], csv_path, body["lang"])
+            except Exception as exc:   # an old save without its debrief, a full disk ...
+                self.notices.append(Notice("report.write-failed", {
+                    "folder": str(self.reports), "error": f"{info.path.name}: {exc}"}))
+                continue
+            done.append(Notice("report.rebuilt", {"html": str(html_path)}))
+        self.notices += done
+        return done
+
+    @staticmethod
+    def _pack_for(info: SaveInfo) -> Optional[Pack]:
+        """The pack of a save, for the words of its report (None: ids are shown)."""
+        from game.paths import SCENARIOS
+        try:
+            return find_pack(info, SCENARIOS)[0]
+        except Exception:
+            return None
+
     def resume_latest(self, scenarios_dir: Path) -> Optional[LoadedSave]:
         """`--resume`: the newest unfinished game, or None when there is none."""
         info = self.latest()
@@ -477,8 +601,7 @@ class SaveStore:
         from game.session.report_csv import write_csv
         from game.session.report_html import write_html
         slot = self._slot(log, pack)
-        html_path = self.reports / f"{slot.session}.html"
-        csv_path = self.reports / f"{slot.session}.csv"
+        html_path, csv_path = report_paths(self.reports, slot.session)
         try:
             session = ReportSession(slot.session, slot.started, lang, pack.id, log.debrief,
                                     pack, dict(pack.title))
@@ -490,6 +613,14 @@ class SaveStore:
             self.notices.append(notice)
             return ReportFiles(None, None, notice)
         return ReportFiles(html_path, csv_path)
+
+
+def in_use(info: SaveInfo) -> Notice:
+    """The message for a game another window is playing: which game it is."""
+    names = ", ".join(n for n in info.names if n) or str(len(info.names))
+    return Notice("save.in-use", {"file": str(info.path), "pack": info.title("en"),
+                                  "names": names, "started": info.started[:16].replace("T", " "),
+                                  "round": str(info.round)})
 
 
 def find_pack(info: SaveInfo, scenarios_dir: Optional[Path]) -> tuple[Optional[Pack],

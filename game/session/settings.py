@@ -48,6 +48,9 @@ class Settings:
     # the names typed on the setup screen last time ("" for a default name): the
     # number of players and their names, offered again next time
     player_names: list[str] = field(default_factory=list)
+    # the folder chosen from the menu to save games and reports in ("": the user's
+    # data folder); --save-dir wins for its run
+    save_folder: str = ""
     path: Optional[Path] = field(default=None, compare=False, repr=False)  # where it lives
 
     @property
@@ -135,6 +138,10 @@ def _checked(name: str, value: Any) -> Any:
         return value if isinstance(value, str) and _LANG.match(value) else None
     if name == "text_size":
         return value if value in TEXT_SIZES else None
+    if name == "save_folder":
+        ok = isinstance(value, str) and len(value) <= 4096 and value.isprintable() and (
+            value == "" or Path(value).is_absolute())
+        return value if ok else None
     if name == "player_names":
         ok = isinstance(value, list) and len(value) <= MAX_PLAYERS and all(
             isinstance(n, str) and len(n) <= NAME_LENGTH and n.isprintable() for n in value)

@@ -331,8 +331,12 @@ def test_damaged_saves_load_or_are_set_aside_never_raise(tmp_path_factory, data)
         path.write_text(json.dumps(body), encoding="utf-8")
     loaded = store.load(path, rules)
     if loaded is None:
-        assert not path.exists() and len(broken_files(store.folder)) == 1
-        assert [n.key for n in store.take_notices()] == ["save.broken"]
+        notices = [n.key for n in store.take_notices()]
+        if notices == ["save.newer"]:       # kept for the newer game, not "broken"
+            assert path.exists() and broken_files(store.folder) == []
+        else:
+            assert not path.exists() and len(broken_files(store.folder)) == 1
+            assert notices == ["save.broken"]
     else:
         assert path.exists()
         assert loaded.log is not None or loaded.problem is not None
@@ -345,7 +349,6 @@ def test_damaged_saves_load_or_are_set_aside_never_raise(tmp_path_factory, data)
     (b'{"format": "travellers-dream-sa', "not-json"),
     (b"[1, 2, 3]", "foreign"),
     (b'{"hello": "world"}', "foreign"),
-    (json.dumps({"format": FORMAT, "version": VERSION + 1}).encode(), "newer"),
     (json.dumps({"format": FORMAT, "version": VERSION}).encode(), "fields"),
     (b"[" * 100_000 + b"]" * 100_000, "foreign"),
     (b'{"a":' * 50_000 + b"1" + b"}" * 50_000, "not-json"),
@@ -505,7 +508,7 @@ def test_a_save_that_cannot_be_written_gives_a_message(tmp_path):
     notice = store.autosave(log, pack, "en")
     assert notice is not None and notice.key == "save.write-failed"
     assert "file" in notice.text("id")
-    assert store.take_notices() == [notice]
+    assert store.take_notices() == []     # the session says it, once (not at every action)
     files = store.write_report(log, pack, "en")
     assert files.html is None and files.problem.key == "report.write-failed"
 
