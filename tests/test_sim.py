@@ -80,7 +80,8 @@ def test_simulate_json_prints_one_object_as_the_contract_says():
 
 
 def test_simulate_takes_a_pack_path_as_well_as_an_id():
-    done = run("simulate", "--pack", str(ROOT / "scenarios" / "example"), "--games", "5")
+    done = run("simulate", "--pack", str(ROOT / "scenarios" / "example"), "--games", "5",
+               "--lang", "en")
     assert done.returncode == 0 and "journeys" in done.stdout
 
 

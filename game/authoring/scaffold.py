@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from game.authoring.schema import CARDS_SCHEMA, PACK_SCHEMA, modeline
+from game.content.problems import said
 from game.content.validate import PACK_ID
 
 PACK_YAML = """\
@@ -455,12 +456,10 @@ def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
     Raises ValueError for a bad id and FileExistsError when the folder exists.
     """
     if not PACK_ID.fullmatch(pack_id):
-        raise ValueError(f"pack id {pack_id!r} may use only lowercase letters, digits and '-' "
-                         "(like my-pack)")
+        raise ValueError(said("new_bad_id", ident=pack_id))
     folder = parent / pack_id
     if folder.exists():
-        raise FileExistsError(f"{folder} already exists; nothing was changed "
-                              "(choose another id, or --dir)")
+        raise FileExistsError(said("new_exists", folder=str(folder)))
     files = {"pack.yaml": PACK_YAML.format(
         modeline=modeline(folder / "pack.yaml", schema_dir, PACK_SCHEMA), pack_id=pack_id,
         folder=shown(folder))}

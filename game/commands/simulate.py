@@ -2,6 +2,10 @@
 
     python run_game.py simulate --pack P --games N [--seed S] [--players K]
                                 [--policy random|safe|risky] [--json] [--report OUT.html]
+                                [--lang id|en]
+
+The text summary is in the author's language (`--lang`, else the remembered
+language, else id); `--json` is the same in every language.
 """
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
+from game.commands.author_lang import add_lang_argument, author_tr, help_language, language_of
 from game.engine.board import LENGTHS
 
 NAME = "simulate"
@@ -16,24 +21,28 @@ HELP = "play a pack many times with bots and summarise the outcomes"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", required=True, help="pack id under scenarios/ or path to a pack")
-    p.add_argument("--games", type=int, required=True, help="number of games")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--players", type=int, default=1, help="players per game, 1-6 (default 1)")
+    lang = help_language(p)
+    p.add_argument("--pack", required=True, help=author_tr("help_pack", lang))
+    p.add_argument("--games", type=int, required=True, help=author_tr("sim_help_games", lang))
+    p.add_argument("--seed", type=int, default=1, help=author_tr("sim_help_seed", lang))
+    p.add_argument("--players", type=int, default=1, help=author_tr("sim_help_players", lang))
     p.add_argument("--policy", choices=("random", "safe", "risky"), default="random",
-                   help="how bots choose (default random)")
+                   help=author_tr("sim_help_policy", lang))
     p.add_argument("--length", choices=LENGTHS, default="full",
-                   help="board length: full, or short for a 25-minute lesson (default full)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--report", type=Path, metavar="OUT.html", help="write a balance report")
+                   help=author_tr("sim_help_length", lang))
+    p.add_argument("--json", action="store_true", help=author_tr("sim_help_json", lang))
+    p.add_argument("--report", type=Path, metavar="OUT.html",
+                   help=author_tr("sim_help_report", lang))
+    add_lang_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.args import load_pack_or_report
+    lang = language_of(args)
     if args.games < 1:
-        return _usage("--games must be at least 1")
+        return _usage(author_tr("sim_games_low", lang), lang)
     if not 1 <= args.players <= 6:
-        return _usage("--players must be 1 to 6")
+        return _usage(author_tr("sim_players_range", lang), lang)
     pack = load_pack_or_report(args.pack)
     if pack is None:
         return 1
@@ -41,40 +50,42 @@ def run(args: argparse.Namespace) -> int:
     if args.report:
         from game.authoring.balance import write_report
         write_report(pack, args.games, args.seed, args.players, args.report)
-        print(f"balance report written to {args.report}")
+        print(author_tr("sim_report_written", lang, file=str(args.report)))
         if not args.json:
             return 0
     summary = simulate(pack, args.games, args.seed, args.players, args.policy, args.length)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
         return 0
-    print_summary(pack, summary)
+    print_summary(pack, summary, lang)
     return 0
 
 
-def _usage(message: str) -> int:
+def _usage(message: str, lang: str = "en") -> int:
     import sys
-    print(f"run_game.py simulate: error: {message}", file=sys.stderr)
+    print(author_tr("sim_usage_error", lang, message=message), file=sys.stderr)
     return 2
 
 
-def print_summary(pack, summary: dict) -> None:
+def print_summary(pack, summary: dict, lang: str = "en") -> None:
+    """The summary as text, in `lang` (ids and kinds as the pack writes them)."""
+    def say(key: str, **values) -> None:
+        print(author_tr(key, lang, **{k: str(v) for k, v in values.items()}))
     n = summary["journeys"]
-    print(f"{pack.id}: {summary['games']} games x {summary['players']} players = {n} journeys, "
-          f"policy {summary['policy']}, seed {summary['seed']}")
-    print("kinds:")
+    say("sim_head", pack=pack.id, games=summary["games"], players=summary["players"],
+        journeys=n, policy=summary["policy"], seed=summary["seed"])
+    say("sim_kinds")
     for kind, count in summary["kinds"].items():
         print(f"  {kind:<12} {count:>7}  {100 * count / n:5.1f}%")
-    print("outcomes:")
+    say("sim_outcomes")
     for outcome, count in sorted(summary["outcomes"].items(), key=lambda kv: -kv[1]):
         print(f"  {outcome:<28} {count:>7}  {100 * count / n:5.1f}%")
     t = summary["turns"]
-    print(f"turns per journey: mean {t['mean']}, median {t['median']}, max {t['max']}")
+    say("sim_turns", mean=t["mean"], median=t["median"], max=t["max"])
     r = summary["rounds"]
-    print(f"rounds per game ({summary['players']} players, {summary['length']} board): "
-          f"median {r['median']}, max {r['max']}")
-    print(f"crisis cards per journey: {summary['crisis_draws']}; "
-          f"coerced choices per journey: {summary['coerced']}")
-    print(f"trafficked, then assisted: {summary['assisted']}")
+    say("sim_rounds", players=summary["players"], length=summary["length"],
+        median=r["median"], max=r["max"])
+    say("sim_crisis", crisis=summary["crisis_draws"], coerced=summary["coerced"])
+    say("sim_assisted", assisted=summary["assisted"])
     never = summary["cards_never_drawn"]
-    print(f"cards never drawn: {', '.join(never) if never else 'none'}")
+    say("sim_never", cards=", ".join(never) if never else author_tr("sim_none", lang))

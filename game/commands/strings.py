@@ -6,7 +6,8 @@
 Import writes only the cells the translator changed; a row whose text changed in
 the pack since the export is listed and nothing is written, unless --overwrite.
 Import shows the validator's problems and each language's coverage after
-writing. Exit codes: 0 done; 1 the CSV or the pack cannot be used, or the
+writing. What it prints is in the author's language (`--lang id|en`, else the
+remembered language, else id). Exit codes: 0 done; 1 the CSV or the pack cannot be used, or the
 pack has errors after the import; 2 a bad command line or no such pack.
 """
 from __future__ import annotations
@@ -16,100 +17,111 @@ import sys
 from pathlib import Path
 
 from game.args import Parser
+from game.commands.author_lang import add_lang_argument, author_tr, help_language, language_of
 
 NAME = "strings"
 HELP = "export or import every text of a pack, for translators"
-DESCRIPTION = ("Translate a pack in a spreadsheet: export every localised text to CSV, "
-               "import it back (a new language column adds that language).")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.description = DESCRIPTION
+    lang = help_language(p)
+    p.description = author_tr("strings_description", lang)
     sub = p.add_subparsers(dest="action", metavar="export|import", parser_class=Parser)
     sub.required = True
-    export = sub.add_parser("export", help="write the pack's texts to a CSV file")
-    export.add_argument("--pack", required=True, help="pack id under scenarios/ or a path")
-    export.add_argument("--csv", required=True, type=Path, metavar="OUT", help="CSV to write")
+    export = sub.add_parser("export", help=author_tr("strings_help_export", lang))
+    export.add_argument("--pack", required=True, help=author_tr("help_pack", lang))
+    export.add_argument("--csv", required=True, type=Path, metavar="OUT",
+                        help=author_tr("strings_help_csv_out", lang))
     export.add_argument("--add", action="append", default=[], metavar="LANG",
-                        help="add an empty column for a new language (like ms); may repeat")
-    into = sub.add_parser("import", help="write the texts of a CSV file back into the pack")
-    into.add_argument("--pack", required=True, help="pack id under scenarios/ or a path")
-    into.add_argument("--csv", required=True, type=Path, metavar="IN", help="CSV to read")
+                        help=author_tr("strings_help_add", lang))
+    into = sub.add_parser("import", help=author_tr("strings_help_import", lang))
+    into.add_argument("--pack", required=True, help=author_tr("help_pack", lang))
+    into.add_argument("--csv", required=True, type=Path, metavar="IN",
+                      help=author_tr("strings_help_csv_in", lang))
     into.add_argument("--overwrite", action="store_true",
-                      help="write rows whose texts changed in the pack since the export too "
-                           "(without it they are listed and nothing is written)")
+                      help=author_tr("strings_help_overwrite", lang))
+    for command in (export, into):
+        command.help_lang = lang
+        add_lang_argument(command)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.args import pack_folder_or_exit
     folder = pack_folder_or_exit(args.pack)
+    lang = language_of(args)
     if args.action == "export":
         from game.content.parts import LANGUAGE_CODE
         bad = [code for code in args.add if not LANGUAGE_CODE.fullmatch(code)]
         if bad:
-            print(f"error: '{bad[0]}' is not a language code (like ms or en)", file=sys.stderr)
+            _error(lang, author_tr("strings_bad_code", lang, code=bad[0]))
             return 2
-        return _export(folder, args.csv, tuple(args.add))
-    return _import(folder, args.csv, args.overwrite)
+        return _export(folder, args.csv, tuple(args.add), lang)
+    return _import(folder, args.csv, args.overwrite, lang)
 
 
-def _export(folder: Path, out: Path, add: tuple[str, ...]) -> int:
+def _error(lang: str, message: str) -> None:
+    print(author_tr("error_line", lang, message=message), file=sys.stderr)
+
+
+def _export(folder: Path, out: Path, add: tuple[str, ...], lang: str = "en") -> int:
     from game.authoring.translations.csv_io import export_rows, write_csv
     from game.authoring.translations.pack_texts import TranslationError
     try:
         header, rows = export_rows(folder, add)
         write_csv(out, header, rows)
     except TranslationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(lang, str(exc))
         return 1
     except OSError as exc:
-        print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        _error(lang, author_tr("cannot_write", lang, file=str(out),
+                               why=str(exc.strerror or exc)))
         return 1
     languages = header[2:-2]  # without `source at export` and `check`
-    print(f"{len(rows)} texts in {len(languages)} languages ({', '.join(languages)}) "
-          f"written to {out}")
+    print(author_tr("strings_exported", lang, texts=str(len(rows)), many=str(len(languages)),
+                    languages=", ".join(languages), file=str(out)))
     return 0
 
 
-def _import(folder: Path, csv_path: Path, overwrite: bool = False) -> int:
+def _import(folder: Path, csv_path: Path, overwrite: bool = False, lang: str = "en") -> int:
     from game.authoring.translations.pack_texts import TranslationError
     from game.authoring.translations.write_back import StaleRows, describe, import_csv
     from game.content.coverage import language_coverage
+    from game.content.problems import plural
     from game.content.validate import load_pack
     try:
         result = import_csv(folder, csv_path, overwrite)
     except StaleRows as exc:
-        print(f"error: {exc}; nothing was written:", file=sys.stderr)
+        print(author_tr("strings_stale", lang, why=str(exc)), file=sys.stderr)
         for row in exc.stale:
             print(f"  {csv_path}:{row.line}: {describe(row.file, row.key)}: {row.reason}",
                   file=sys.stderr)
-        print(f"Check these rows: export again (python run_game.py strings export --pack "
-              f"{folder} --csv NEW.csv) and copy your translations into the new file, or, "
-              f"if the CSV's texts are right, write them anyway: python run_game.py strings "
-              f"import --pack {folder} --csv {csv_path} --overwrite", file=sys.stderr)
+        print(author_tr("strings_stale_advice", lang, pack=str(folder), csv=str(csv_path)),
+              file=sys.stderr)
         return 1
     except TranslationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(lang, str(exc))
         return 1
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}", file=sys.stderr)
+        _error(lang, str(exc.strerror or exc))
         return 1
     for note in result.notes:
         print(f"{csv_path}: {note}", file=sys.stderr)
     if result.added_languages:
-        print(f"added language{'s' if len(result.added_languages) > 1 else ''}: "
-              f"{', '.join(result.added_languages)}")
-    print(f"{result.changed_texts} texts changed in {len(result.files_written)} files"
-          + (f" ({', '.join(result.files_written)})" if result.files_written else ""))
+        key = "strings_added_languages" if len(result.added_languages) > 1 \
+            else "strings_added_language"
+        print(author_tr(key, lang, languages=", ".join(result.added_languages)))
+    which = f" ({', '.join(result.files_written)})" if result.files_written else ""
+    print(author_tr("strings_changed", lang, texts=str(result.changed_texts),
+                    files=str(len(result.files_written)), which=which))
     problems = load_pack(folder).problems
     for problem in problems:
-        print(problem)
+        print(problem.shown(lang))
     errors = sum(p.severity == "error" for p in problems)
-    print(f"languages: {coverage_text(language_coverage(folder))}")
+    print(author_tr("strings_languages", lang,
+                    coverage=coverage_text(language_coverage(folder))))
     if errors:
-        print(f"the pack has {errors} error{'s' if errors != 1 else ''} now; fix them in the "
-              f"spreadsheet and import again, or in the files; then: "
-              f"python run_game.py validate {folder}", file=sys.stderr)
+        print(author_tr("strings_errors_after", lang, errors=plural(errors, "error", lang),
+                        pack=str(folder)), file=sys.stderr)
         return 1
     return 0
 

@@ -135,10 +135,25 @@ def test_most_common_path_lists_cards_and_choices(example):
     assert "<ol>" in section and "unsafe</span>" in section
 
 
+def test_simulate_summary_in_either_language(capsys):
+    args = ["simulate", "--pack", str(GOOD_PACK), "--games", "20", "--seed", "2"]
+    assert cli.main([*args, "--lang", "en"]) == 0
+    english = capsys.readouterr().out.splitlines()
+    assert english[0] == "good-pack: 20 games x 1 players = 20 journeys, policy random, seed 2"
+    assert "outcomes:" in english
+    assert cli.main(args) == 0          # nothing remembered: Bahasa Indonesia
+    indonesian = capsys.readouterr().out.splitlines()
+    assert indonesian[0] == ("good-pack: 20 permainan x 1 pemain = 20 perjalanan, "
+                             "cara bermain random, angka acak 2")
+    assert "akhir cerita:" in indonesian and len(indonesian) == len(english)
+    assert [line for line in english if line.startswith("  ")] == \
+        [line for line in indonesian if line.startswith("  ")]   # the same numbers
+
+
 def test_simulate_report_command(tmp_path, capsys):
     out = tmp_path / "sub" / "report.html"
     assert cli.main(["simulate", "--pack", str(GOOD_PACK), "--games", "30",
-                     "--report", str(out)]) == 0
+                     "--report", str(out), "--lang", "en"]) == 0
     assert "balance report written" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     assert "</html>" in text and "good-pack" in text

@@ -92,21 +92,34 @@ def test_modelines_point_at_the_schema(new_pack):
 
 
 def test_new_command(tmp_path, capsys):
-    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 0
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "validate" in out and "preview" in out
+    assert "replace the texts marked GANTI / REPLACE" in out
     assert (tmp_path / "kerja-pabrik" / "pack.yaml").is_file()
     before = (tmp_path / "kerja-pabrik" / "pack.yaml").read_bytes()
     # never overwrites
-    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 1
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path), "--lang", "en"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert (tmp_path / "kerja-pabrik" / "pack.yaml").read_bytes() == before
 
 
+def test_new_speaks_indonesian_by_default(tmp_path, capsys):
+    """Nothing remembered (the tests' own settings folder): Bahasa Indonesia."""
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ganti teks yang bertanda GANTI / REPLACE" in out and "berikutnya:" in out
+    assert "python run_game.py validate" in out     # the commands stay as typed
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path)]) == 1
+    assert "kesalahan: " in (err := capsys.readouterr().err) and "sudah ada" in err
+
+
 @pytest.mark.parametrize("bad", ["My-Pack", "my_pack", "pack!", "../up", "a b"])
 def test_new_refuses_bad_ids(tmp_path, capsys, bad):
-    assert cli.main(["new", bad, "--dir", str(tmp_path)]) == 2
+    assert cli.main(["new", bad, "--dir", str(tmp_path), "--lang", "en"]) == 2
     assert "lowercase" in capsys.readouterr().err
+    assert cli.main(["new", bad, "--dir", str(tmp_path), "--lang", "id"]) == 2
+    assert "huruf kecil" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
 
 

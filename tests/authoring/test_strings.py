@@ -152,7 +152,8 @@ def test_partial_translation_is_written_and_reported(example_copy, tmp_path, cap
     rows[0][header.index("tl")] = "Halimbawa"  # only the pack title in the new language
     out = tmp_path / "s.csv"
     write_csv(out, header, rows)
-    code = cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out)])
+    code = cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out),
+                     "--lang", "en"])
     captured = capsys.readouterr()
     assert code == 1
     assert "added language: tl" in captured.out
@@ -161,12 +162,28 @@ def test_partial_translation_is_written_and_reported(example_copy, tmp_path, cap
     assert language_coverage(example_copy)["tl"] == (1, len(rows))
 
 
+def test_import_speaks_the_authors_language(example_copy, tmp_path, capsys):
+    """Without --lang (nothing remembered): Bahasa Indonesia, validator lines included."""
+    header, rows = export_rows(example_copy, add=("tl",))
+    rows[0][header.index("tl")] = "Halimbawa"
+    out = tmp_path / "s.csv"
+    write_csv(out, header, rows)
+    assert cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "bahasa ditambahkan: tl" in captured.out
+    assert ": kesalahan: " in captured.out and "teks bahasa 'tl' belum ada" in captured.out
+    assert "bahasa: id 100% (100/100), en 100% (100/100), tl 1% (1/100)" in captured.out
+    assert "paket sekarang punya 99 kesalahan" in captured.err
+    assert "is missing language" not in captured.out
+
+
 def test_import_command_reports_success(example_copy, tmp_path, capsys):
     header, rows = export_rows(example_copy)
     rows[0][2] = "Contoh: Perjalanan Pendek"
     out = tmp_path / "s.csv"
     write_csv(out, header, rows)
-    assert cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out)]) == 0
+    assert cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out),
+                     "--lang", "en"]) == 0
     captured = capsys.readouterr().out
     assert "1 texts changed in 1 files (pack.yaml)" in captured
     assert load_pack(example_copy).pack.title["id"] == "Contoh: Perjalanan Pendek"
