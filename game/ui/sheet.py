@@ -128,7 +128,9 @@ def fit_sheet(L, build_rows: Callable[..., list[Row]], words: Sequence[Word],
               words_colour=None) -> Sheet:
     """The sheet at the largest text size at which it fits on one page (found by
     halving, as each size tried opens fonts), in the first arrangement that fits
-    at that size; else on pages."""
+    at that size; else on pages, at the largest size at which the rows alone fit
+    the first page. A text size chosen larger than normal shrinks on one page only
+    down to the normal size: below that, pages keep it large."""
     pad = round(L.pad * 1.3)
 
     def tries(size: int, fulls=(False, True)):
@@ -145,8 +147,15 @@ def fit_sheet(L, build_rows: Callable[..., list[Row]], words: Sequence[Word],
         return any(sheet is not None for sheet in tries(size, (True,)))
 
     sizes = text_sizes(L)
+    if L.body > L.label:
+        # a larger text size was chosen to be read from the back: on one page it may
+        # shrink to the normal size, not below; else it keeps its size on pages
+        sizes = [s for s in sizes if s >= L.label] or sizes[:1]
     if not fits_at(sizes[-1]):
-        return _paged(L, build_rows, words, heading, continue_h, Sizes.of(L, sizes[-1]), pad,
+        alone = next((s for s in sizes if _try(L, build_rows, (), heading, 1.0, continue_h,
+                                                Sizes.of(L, s), True, "under", 1, pad,
+                                                words_colour) is not None), sizes[-1])
+        return _paged(L, build_rows, words, heading, continue_h, Sizes.of(L, alone), pad,
                       words_colour)
     low, high = 0, len(sizes) - 1
     while low < high:
@@ -242,8 +251,8 @@ def _place(L, full: bool, box: pygame.Rect, content_h: int, pad: int) -> pygame.
 
 def _paged(L, build_rows, words, heading, continue_h, sizes: Sizes, pad: int,
            colour) -> Sheet:
-    """The whole screen at the smallest text: the rows and the words that fit
-    under them, then as many pages of words (two columns) as needed."""
+    """The whole screen at text `sizes`: the rows and the words that fit under
+    them, then as many pages of words (two columns) as needed."""
     box, inner, free = _frame(L, True, 1.0, pad)
     limit = inner.height - pad - continue_h(sizes)
     rows, main_h = _stack(build_rows, sizes, 0, inner.width, pad, free)

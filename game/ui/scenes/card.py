@@ -17,11 +17,12 @@ from game.localise import tr
 from game.ui import picture as pictures
 from game.ui.board.geometry import draw_space_icon
 from game.ui.card_layout import CardLayout, CardPlan, Choice
+from game.ui.debrief.journey import draw_padlock
 from game.ui.glossary import heading_for, words_in
 from game.ui.layout import BUTTON
 from game.ui.regions import PICTURE, Regions
 from game.ui.scenes.base import Overlay
-from game.ui.sheet import Row, Sizes, draw_page, fit_sheet, marked_row, text_row
+from game.ui.sheet import Row, Sizes, draw_page, fit_sheet, keep_free, marked_row, text_row
 from game.ui.text import block, text_width
 from game.ui.theme import palette
 from game.ui.widgets import Button, ButtonGroup, dim, draw_mark, draw_warning, rounded
@@ -58,6 +59,7 @@ class CardScene(Overlay):
         self.image_ok = False
         self.words_open = False           # the words to know shown over the card
         self.words_page = 0
+        self.scroll = 0                   # how far the part above the choices is scrolled
 
     def on_enter(self) -> None:
         self.app.sounds.play("step")
@@ -107,6 +109,42 @@ class CardScene(Overlay):
                                 reason=choice.reason, align="left", name=f"choice-{i + 1}")
                 b.key = pygame.K_1 + i
             y += rh + gap
+        self.scroll = max(0, min(self.scroll, plan.scroll_max))
+        if plan.view_h:                   # the scroll buttons, at the strip's right end
+            h = round(plan.size * 2.1)
+            w = round(h * 1.5)
+            x = plan.inner.right
+            for name, step, up in (("scroll-down", 1, False), ("scroll-up", -1, True)):
+                x -= w
+                self.button(pygame.Rect(x, plan.inner.y + plan.strip_y, w, h), "",
+                            lambda step=step: self.scroll_page(step), "secondary",
+                            size=plan.size, name=name, icon=_arrow(up))
+                x -= self.L.pad // 2
+            self._scroll_buttons()
+
+    def _scroll_buttons(self) -> None:
+        """Up and down greyed when there is no more that way."""
+        for b in self.card_group.buttons:
+            if b.name == "scroll-up":
+                b.enabled = self.scroll > 0
+            elif b.name == "scroll-down":
+                b.enabled = self.scroll < self.plan.scroll_max
+
+    # -- scrolling (only when nothing else fits) ------------------------------------------
+    def scroll_by(self, dy: int) -> bool:
+        """Scroll the part above the choices `dy` px down (up when negative)."""
+        to = max(0, min(self.scroll + int(dy), self.plan.scroll_max))
+        if to == self.scroll:
+            return False
+        self.scroll = to
+        self._scroll_buttons()
+        self._changed()
+        return True
+
+    def scroll_page(self, step: int) -> None:
+        """A view's height less a line, down (1) or up (-1)."""
+        line = round(self.plan.size * 1.4)
+        self.scroll_by(step * max(line, self.plan.view_h - 2 * line))
 
     # -- the words to know over the card (the last resort) ----------------------------
     def _lay_words(self) -> None:
@@ -185,12 +223,18 @@ class CardScene(Overlay):
                 if event.key == pygame.K_ESCAPE:
                     self.board.open_menu()
                     return
+                if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.plan.view_h:
+                    self.scroll_page(1 if event.key == pygame.K_PAGEDOWN else -1)
+                    return
                 if event.key == WORDS_KEYS[0] and self.words_sheet is not None:
                     self.open_words()
                     return
                 if event.key in NUMBER_KEYS:
                     self.choose(NUMBER_KEYS[event.key])
                     return
+        if event.type == pygame.MOUSEWHEEL and not self.words_open and self.plan.view_h:
+            self.scroll_by(-event.y * round(self.plan.size * 1.4) * 2)
+            return
         self.group.handle(event)
 
     def bot_target(self, bot):
@@ -201,10 +245,49 @@ class CardScene(Overlay):
 
     # -- drawing ----------------------------------------------------------------------
     def draw(self, surface) -> None:
-        L, C, plan = self.L, palette(), self.plan
-        drawn = self.drawn = Regions()
+        C, plan = palette(), self.plan
+        self.drawn = Regions()
         self.draw_panel(surface, self.rect)
-        x0, y0 = self.inner.topleft
+        if not plan.view_h:
+            self._draw_content(surface, self.inner.y, self.rect, self.drawn)
+        else:
+            # the view that scrolls, less the menu buttons' corner (two rectangles):
+            # what is outside is hidden, and noted only as far as it shows
+            view = pygame.Rect(self.inner.x, self.inner.y, self.inner.width, plan.view_h)
+            corner = keep_free(self.L).clip(view)
+            parts = [view]
+            if corner.height:
+                parts = [pygame.Rect(view.x, view.y, corner.left - view.x,
+                                     corner.bottom - view.y),
+                         pygame.Rect(view.x, corner.bottom, view.width,
+                                     view.bottom - corner.bottom)]
+            box = pygame.Rect(self.rect.x, self.rect.y - self.scroll, self.rect.width,
+                              self.rect.height + plan.scroll_max)
+            clip = surface.get_clip()
+            for part in parts:
+                if part.width <= 0 or part.height <= 0:
+                    continue
+                surface.set_clip(part.clip(clip))
+                drawn = Regions()
+                self._draw_content(surface, self.inner.y - self.scroll, box, drawn)
+                self.drawn += [d._replace(rect=d.rect.clip(part)) for d in drawn
+                               if d.rect.clip(part).height and d.rect.clip(part).width]
+            surface.set_clip(clip)
+            self._draw_strip(surface)
+        self.card_group.draw(surface)
+        if self.words_open:
+            sheet = self.words_sheet
+            dim(surface, C.dim)
+            drawn = self.drawn = Regions()      # what is on top now
+            self.draw_panel(surface, sheet.rect)
+            draw_page(surface, sheet, self.words_page, drawn)
+            self.words_group.draw(surface)
+
+    def _draw_content(self, surface, y0: int, box: pygame.Rect, drawn: Regions) -> None:
+        """The picture, chip, title, text and words to know, the inner rect's top at
+        `y0` (`box`: where their text may be)."""
+        L, C, plan = self.L, palette(), self.plan
+        x0 = self.inner.x
         if self.image is not None:
             at = (x0 + plan.picture_at[0], y0 + plan.picture_at[1])
             surface.blit(self.image, at)
@@ -214,25 +297,46 @@ class CardScene(Overlay):
         chip_w = max(s.get_width() for s in plan.chip.surfaces) if plan.chip.lines else 0
         chip = pygame.Rect(cx, cy, chip_w + L.pad, plan.chip.height)
         rounded(surface, chip, C[f"stage_{self.card.stage}"], L.radius)
-        plan.chip.draw(surface, cx + L.pad // 2, cy, self.rect, "card-chip")
+        plan.chip.draw(surface, cx + L.pad // 2, cy, box, "card-chip")
         drawn.block("card-chip", plan.chip, cx + L.pad // 2, cy)
         y = y0 + plan.title_y
-        plan.title.draw(surface, x, y, self.rect, "card-title")
+        plan.title.draw(surface, x, y, box, "card-title")
         drawn.block("card-title", plan.title, x, y)
         x, y = x0 + plan.text_x, y0 + plan.text_y
-        plan.text.draw(surface, x, y, self.rect, "card-text")
+        plan.text.draw(surface, x, y, box, "card-text")
         drawn.block("card-text", plan.text, x, y)
         if plan.words:
-            plan.words.draw(surface, x0 + plan.words_at[0], y0 + plan.words_at[1], self.rect,
-                            drawn)
-        self.card_group.draw(surface)
-        if self.words_open:
-            sheet = self.words_sheet
-            dim(surface, C.dim)
-            drawn = self.drawn = Regions()      # what is on top now
-            self.draw_panel(surface, sheet.rect)
-            draw_page(surface, sheet, self.words_page, drawn)
-            self.words_group.draw(surface)
+            plan.words.draw(surface, x0 + plan.words_at[0], y0 + plan.words_at[1], box, drawn)
+
+    def _draw_strip(self, surface) -> None:
+        """Under the view that scrolls: a bar showing which part of it is on show,
+        between the words' button and the scroll buttons."""
+        C, L, plan = palette(), self.L, self.plan
+        top = self.inner.y + plan.strip_y
+        h = round(plan.size * 2.1)
+        left = self.inner.x + (plan.words_button.width + L.pad if plan.words_button else 0)
+        right = min(b.rect.left for b in self.card_group.buttons
+                    if b.name.startswith("scroll-")) - L.pad
+        if right - left < h:
+            return
+        thick = max(4, round(plan.size * 0.3))
+        track = pygame.Rect(left, top + (h - thick) // 2, right - left, thick)
+        rounded(surface, track, C.disabled, thick // 2)
+        total = plan.view_h + plan.scroll_max
+        w = max(thick * 2, round(track.width * plan.view_h / total))
+        x = track.x + round((track.width - w) * self.scroll / max(1, plan.scroll_max))
+        rounded(surface, pygame.Rect(x, track.y, w, thick), C.secondary, thick // 2)
+
+
+def _arrow(up: bool):
+    """A button's icon: a triangle pointing up or down."""
+    def draw(surface, box: pygame.Rect, colour) -> None:
+        w, h = box.width, round(box.height * 0.6)
+        top, bottom = box.centery - h // 2, box.centery + h // 2
+        tip, base = (top, bottom) if up else (bottom, top)
+        pygame.draw.polygon(surface, colour, [(box.centerx, tip), (box.left, base),
+                                              (box.right, base)])
+    return draw
 
 
 def effect_lines(app, fx, route: Optional[str]) -> list[tuple[str, str]]:
@@ -384,17 +488,22 @@ class FeedbackScene(Confirm):
 
     def rows(self, sizes: Sizes, width: int, first: Optional[int] = None) -> list[Row]:
         L, C, app = self.L, palette(), self.app
-        safe = self.chose.safe
+        safe, coerced = self.chose.safe, self.chose.coerced
         icon = round(sizes.big * 1.2)
         gap = L.pad
-        head = block(tr("good_choice") if safe else tr("risky_choice"), sizes.big,
-                     C.safe if safe else C.warning, (first or width) - icon - gap, bold=True)
+        # what was done under threat is never the player's mistake: no "Careful!",
+        # no "You chose", but what happened to them, with the padlock of the debrief
+        heading = "good_choice" if safe else "coerced_choice" if coerced else "risky_choice"
+        colour = C.safe if safe else C.trafficked if coerced else C.warning
+        head = block(tr(heading), sizes.big, colour, (first or width) - icon - gap, bold=True)
         hh = max(icon, head.height)
 
         def draw_head(surface, x, y, box, drawn):
             centre = (x + icon // 2, y + hh // 2)
             if safe:
                 draw_mark(surface, centre, icon, "safe")
+            elif coerced:
+                draw_padlock(surface, centre, icon, colour)
             else:
                 draw_warning(surface, centre, icon)
             hy = y + (hh - head.height) // 2
@@ -402,7 +511,8 @@ class FeedbackScene(Confirm):
             drawn.block("feedback-head", head, x + icon + gap, hy)
 
         out = [Row(hh, draw_head),
-               text_row(block(tr("you_chose", label=app.text(self.choice.label)), sizes.body,
+               text_row(block(tr("what_happened" if coerced else "you_chose",
+                                 label=app.text(self.choice.label)), sizes.body,
                                 C.ink_soft, width, bold=True), "feedback-choice")]
         if self.choice.feedback:
             out.append(text_row(block(app.text(self.choice.feedback), sizes.body, C.ink,
@@ -417,7 +527,8 @@ class FeedbackScene(Confirm):
 
     def draw(self, surface) -> None:
         C = palette()
-        self.draw_sheet(surface, C.safe_bg if self.chose.safe else C.warning_bg)
+        self.draw_sheet(surface, C.safe_bg if self.chose.safe else
+                        C.trafficked_bg if self.chose.coerced else C.warning_bg)
 
 
 class MessageScene(Confirm):
