@@ -9,6 +9,7 @@ can say the same thing in the author's language.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -20,9 +21,20 @@ NAMESPACE = "author"  # localisation/author.<lang>.json: the validator's and aut
 
 def _render(key: str, lang: str, values: tuple) -> str:
     from game.localise import tr  # python-i18n: only when a message is actually made
-    shown = {name: value.say(lang) if isinstance(value, Said) else value
+    shown = {name: value.say(lang) if isinstance(value, Said) else
+             _what(value, lang) if name == "what" and lang != "en" else value
              for name, value in values}
     return tr(key, lang, ns=NAMESPACE, **shown)
+
+
+def _what(value, lang: str):
+    """What a message is about, in `lang`: 'document name' has words of its own
+    (what_document_name); a field's name ('title', 'effects.money') is as written."""
+    if not isinstance(value, str) or " " not in value:
+        return value
+    from game.localise import tr
+    slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
+    return tr(f"what_{slug}", lang, ns=NAMESPACE, default=value)
 
 
 class Said(str):

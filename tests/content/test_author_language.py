@@ -53,6 +53,21 @@ def test_every_message_key_has_an_indonesian_and_an_english_text():
     assert wanted - en.keys() == set()
 
 
+def test_what_a_message_is_about_has_indonesian_words_too():
+    """'document name', 'the pack id' ...: the phrases the loader names a value by
+    (a field's own name, one word like title or effects.money, is shown as written)."""
+    en, id_ = catalog("en"), catalog("id")
+    call = re.compile(r"""\b(?:text|ident|ident_list|integer|number|boolean|one_of|fields|items)"""
+                      r"""\([^()]*?["']([a-z][^"']* [^"']*)["']""")
+    phrases = set()
+    for path in (ROOT / "game" / "content").glob("*.py"):
+        phrases |= set(call.findall(path.read_text("utf-8")))
+    assert len(phrases) > 10
+    for phrase in phrases:
+        key = "what_" + re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
+        assert en.get(key) == phrase and id_.get(key), phrase
+
+
 def test_no_message_is_written_in_the_code_instead_of_the_catalog():
     """A problem's message is a said(...) (or a value made of one), never an f-string or
     a plain string literal, so that it exists in both languages."""
