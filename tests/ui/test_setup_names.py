@@ -64,6 +64,9 @@ def test_pasting_cleans_the_name_and_a_long_paste_is_cut_and_said(save):
     assert setup.entries[0].get_text() == ""            # nothing to see, nothing pasted
     paste(app, "Siti\r\nBudi\x07\t" + ZERO_WIDTH)
     assert setup.entries[0].get_text() == "Siti Budi "
+    key(app, pygame.K_HOME)
+    paste(app, "Ibu\n")                                 # at the cursor, not at the end
+    assert setup.entries[0].get_text() == "Ibu Siti Budi "
     app.draw()
     assert setup.hint is setup.hint_blocks[0]           # nothing cut yet
 
@@ -77,7 +80,7 @@ def test_pasting_cleans_the_name_and_a_long_paste_is_cut_and_said(save):
                                             setup.hint.width, True)
     key(app, pygame.K_ESCAPE)
     assert setup.hint is setup.hint_blocks[2]           # still said when the box is closed
-    assert setup.final_names()[0] == "Siti Budi"
+    assert setup.final_names()[0] == "Ibu Siti Budi"
     assert setup.final_names()[2] == long[:NAME_LENGTH].rstrip()
     assert not ui_text.OVERFLOWS
     pygame.quit()

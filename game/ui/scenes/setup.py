@@ -106,7 +106,13 @@ class NameEntry(pygame_gui.elements.UITextEntryLine):
         if len(text) > NAME_LENGTH:
             text, self.cut = text[:NAME_LENGTH], True
         if text != self.text:
+            self.select_range = [0, 0]
             self.set_text(text)
+            self.edit_position = min(len(text), low + len(new))   # the cursor after the paste
+            layout = self.drawable_shape.text_box_layout if self.drawable_shape else None
+            if layout is not None:
+                layout.set_cursor_position(self.edit_position)
+                self.drawable_shape.apply_active_text_changes()
             pygame.event.post(pygame.event.Event(pygame_gui.UI_TEXT_ENTRY_CHANGED, {
                 "text": text, "ui_element": self,
                 "ui_object_id": self.most_specific_combined_id}))
