@@ -86,6 +86,9 @@ class CardPlan(NamedTuple):
     row_heights: tuple[int, ...]
     full: object                             # False, True (the whole screen), UNDER_BAND or TIGHT
     gap: int                                 # between the choices
+    view_h: int = 0          # > 0: the part above the choices scrolls in a view this tall
+    scroll_max: int = 0      # ... by at most this much
+    strip_y: int = 0         # ... over the strip with its scroll buttons (and words' button)
 
 
 class _Tried(NamedTuple):
@@ -147,7 +150,7 @@ class CardLayout:
             plan = self._first(largest(ways, (TIGHT,)), shares, last, (TIGHT,))
             if plan is not None:
                 return plan
-        return self.measure(sizes[-1], TIGHT, shares[-1], "button-top", 1, compact).plan
+        return self._scrolling(sizes[-1], shares[-1], compact)
 
     def _first(self, size: int, shares, arrangements,
                fulls=(False, True, UNDER_BAND)) -> Optional[CardPlan]:
@@ -166,6 +169,28 @@ class CardLayout:
                     if tried.fits:
                         return tried.plan
         return None
+
+    def _scrolling(self, size: int, share: Optional[float], ccols: int) -> CardPlan:
+        """Nothing fits (labels longer than game.content.fit allows): the choices
+        stay whole at the bottom of the window, over a strip with the scroll
+        buttons (and the words' button); the chip, title, text and picture
+        scroll in the view above it."""
+        plan = self.measure(size, TIGHT, share, "button-strip", 1, ccols).plan
+        pad, box = plan.pad, self.box(TIGHT)
+        inner = box.inflate(-2 * pad, -2 * pad)
+        strip_h = round(size * 2.1)
+        choices_h = sum(plan.row_heights) + plan.gap * max(0, len(plan.rows) - 1)
+        choices_y = max(3 * strip_h + 2 * pad, inner.height - choices_h)
+        strip_y = choices_y - pad - strip_h
+        view_h = max(1, strip_y - pad)
+        content_h = plan.choices_y - pad                 # where the choices were
+        button = None
+        if self.words:
+            bw = text_width(self.button_label, size, True) + 2 * max(6, round(size * 0.55))
+            button = pygame.Rect(0, strip_y, min(bw, inner.width // 2), strip_h)
+        return plan._replace(rect=box, inner=inner, choices_y=choices_y, words_button=button,
+                             view_h=view_h, scroll_max=max(0, content_h - view_h),
+                             strip_y=strip_y)
 
     def box(self, full) -> pygame.Rect:
         L = self.L
@@ -259,7 +284,7 @@ class CardLayout:
             box_ = GlossaryBox(self.heading, words, sizes.words, inner.width - left, gcols)
             pic_at, words_at = (0, y), (left, y)
             y += max(box_.height, pic[1] if pic else 0) + pad
-        if behind and button is None:
+        if behind and button is None and where != "button-strip":
             if pic and text_x and body_y + pic[1] + pad + bh <= top_h and bw <= pic[0]:
                 button = pygame.Rect(0, body_y + pic[1] + pad, pic[0], bh)   # under the picture
             else:

@@ -11,7 +11,9 @@ centre of each choice takes that choice.
 
 game.content.fit.LABEL_FIT_CHARS (the longest label the validator lets by
 without a warning) is checked against the layout here: four labels of exactly
-that many characters fit at the worst case, and four a good deal longer do not.
+that many characters fit at the worst case, and four a good deal longer do not
+fit in full: then the choices stay whole at the bottom and the card's text
+scrolls above them (a bar, up and down buttons, Page Up/Down and the wheel).
 
 Set CHOICES_SHOTS=DIR to save a PNG of every card checked.
 """
@@ -29,7 +31,7 @@ from game.content.wording import word_count
 from game.session.settings import TEXT_SCALE
 from game.ui import text as ui_text
 from game.ui.regions import BUTTON, drawn_regions
-from tests.ui.helpers import FAST, click, key, make_app, to_board
+from tests.ui.helpers import FAST, click, key, make_app, settle, to_board
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "long-labels"
 SIZES = [(1024, 768), (1280, 800), (1920, 1080)]
@@ -178,14 +180,42 @@ def test_labels_as_long_as_the_validator_allows_fit_at_the_worst_case(tmp_path):
     app, scene = worst_case_card(tmp_path, LABEL_FIT_CHARS)
     try:
         assert choice_problems(app, scene) == []
+        assert not scene.plan.view_h, "the card scrolls: the labels do not fit in full"
+        assert scene.group.find("scroll-down") is None
     finally:
         pygame.quit()
 
 
-def test_labels_much_longer_than_the_validator_allows_do_not_fit(tmp_path):
-    """If they do, the layout has made room: raise LABEL_FIT_CHARS (game/content/fit.py)."""
+def text_shown(scene) -> int:
+    """How far down from its top the card's text shows, in pixels."""
+    top = scene.inner.y - scene.scroll + scene.plan.text_y
+    return max(d.rect.bottom for d in scene.drawn if d.what == "card-text") - top
+
+
+def test_labels_much_longer_keep_the_choices_on_screen_and_the_text_scrolls(tmp_path):
+    """Labels a fifth longer than the validator allows do not fit in full (if they
+    do, the layout has made room: raise LABEL_FIT_CHARS in game/content/fit.py);
+    the choices still show whole and take a click, and the text above them
+    scrolls to its end."""
     app, scene = worst_case_card(tmp_path, round(LABEL_FIT_CHARS * 1.2))
     try:
-        assert choice_problems(app, scene) != []
+        assert scene.plan.view_h, "four labels a fifth longer than LABEL_FIT_CHARS fit"
+        assert choice_problems(app, scene) == []
+        full = scene.plan.text.height
+        assert text_shown(scene) < full
+        up, down = scene.group.find("scroll-up"), scene.group.find("scroll-down")
+        assert not up.enabled and down.enabled
+        click(app, down.rect.center)
+        assert scene.scroll > 0 and up.enabled
+        for _ in range(20):
+            key(app, pygame.K_PAGEDOWN)
+        assert scene.scroll == scene.plan.scroll_max and not down.enabled
+        assert choice_problems(app, scene) == []
+        assert text_shown(scene) == full, "the end of the text does not show"
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False))
+        settle(app)
+        assert 0 <= scene.scroll < scene.plan.scroll_max
+        click(app, scene.group.find("choice-2").rect.center)
+        assert app.top.name == "feedback" and app.top.chose.choice == 1
     finally:
         pygame.quit()
