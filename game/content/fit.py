@@ -12,8 +12,9 @@ with no text below the layout's smallest size, and labels of 120 do not; the
 number keeps a little room for a longer title or longer words.
 tests/ui/test_choices_fit.py renders four labels of exactly LABEL_FIT_CHARS
 characters at that worst case and checks that every choice is on screen and
-clickable, and that labels a fifth longer do not fit (so the number is raised
-when the layout makes more room).
+clickable, and that labels a fifth longer do not fit in full (so the number is
+raised when the layout makes more room). Such labels still show whole, but the
+card's text then scrolls above them.
 """
 from __future__ import annotations
 

@@ -27,6 +27,10 @@ When that still leaves no room for every choice (four labels of ten long
 Indonesian words), the card takes the whole window with thin margins and its
 title at the body size (the choices keep theirs) before the text gets smaller;
 game/content/fit.py says how long a label can be for all four to fit there.
+Longer labels than that (the validator warns) still leave every choice whole
+on screen: the choices at the bottom, and the chip, title, text and picture in
+a view above them that scrolls (`CardPlan.view_h`), over a strip with a bar
+showing how far, up and down buttons and the words' button.
 """
 from __future__ import annotations
 
