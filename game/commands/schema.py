@@ -9,7 +9,8 @@ of `next:`, `outcome:`, documents, `contact:`, `endings` and the flags in
 `requires`, and is written to the pack's own schema/ folder unless --out says
 otherwise. With --check nothing is written: exit 1 (and a line per file on
 stderr) when the files in DIR are not current. A --pack that names no pack
-exits 2.
+exits 2. Its messages are in the author's language (`--lang id|en`, else the
+remembered language, else id).
 """
 from __future__ import annotations
 
@@ -17,28 +18,24 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.commands.author_lang import add_lang_argument, author_tr, help_language, language_of
+
 NAME = "schema"
 HELP = "JSON Schema of pack.yaml and of a card file, for editors"
-DESCRIPTION = ("Write the JSON Schema of pack.yaml and of a card file, for editors "
-               "(VS Code YAML extension, any yaml-language-server editor). With --pack, "
-               "the schema knows that pack's ids, so the editor underlines a next: or "
-               "outcome: that names no card or outcome of the pack.")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.description = DESCRIPTION
-    p.add_argument("--pack", metavar="P",
-                   help="a pack id under scenarios/ or the path to a pack folder: the "
-                        "schema allows only that pack's ids (default folder: P/schema)")
-    p.add_argument("--out", type=Path, metavar="DIR",
-                   help="folder to write to (default: scenarios/schema, or with --pack "
-                        "the pack's schema/ folder)")
-    p.add_argument("--check", action="store_true",
-                   help="write nothing; exit 1 if the files in DIR are not current")
+    lang = help_language(p)
+    p.description = author_tr("schema_description", lang)
+    p.add_argument("--pack", metavar="P", help=author_tr("schema_help_pack", lang))
+    p.add_argument("--out", type=Path, metavar="DIR", help=author_tr("schema_help_out", lang))
+    p.add_argument("--check", action="store_true", help=author_tr("schema_help_check", lang))
+    add_lang_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.authoring.schema import default_dir, stale_files, write_schema
+    lang = language_of(args)
     pack = None
     if args.pack:
         from game.args import pack_folder_or_exit
@@ -49,13 +46,15 @@ def run(args: argparse.Namespace) -> int:
         again = "python run_game.py schema" + (f" --pack {args.pack}" if pack else "") \
             + (f" --out {out}" if args.out else "")
         for path in stale:
-            print(f"{path}: not current; run: {again}", file=sys.stderr)
+            print(author_tr("schema_stale", lang, file=str(path), command=again),
+                  file=sys.stderr)
         return 1 if stale else 0
     try:
         for path in write_schema(out, pack):
             print(path)
     except OSError as exc:
-        print(f"error: cannot write the schema to {out}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(author_tr("error_line", lang, message=author_tr(
+            "schema_cannot_write", lang, folder=str(out), why=str(exc.strerror or exc))),
+            file=sys.stderr)
         return 1
     return 0

@@ -31,9 +31,12 @@ def test_schema_command_writes_and_checks(tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir()) == sorted(SCHEMA_FILES)
     assert cli.main(["schema", "--out", str(out), "--check"]) == 0
     (out / PACK_SCHEMA).write_text("{}", encoding="utf-8")
-    assert cli.main(["schema", "--out", str(out), "--check"]) == 1
+    assert cli.main(["schema", "--out", str(out), "--check", "--lang", "en"]) == 1
     assert capsys.readouterr().err == (f"{out / PACK_SCHEMA}: not current; run: python "
                                        f"run_game.py schema --out {out}\n")
+    assert cli.main(["schema", "--out", str(out), "--check"]) == 1   # nothing remembered: id
+    assert capsys.readouterr().err == (f"{out / PACK_SCHEMA}: belum diperbarui; jalankan: "
+                                       f"python run_game.py schema --out {out}\n")
     assert (out / PACK_SCHEMA).read_text(encoding="utf-8") == "{}", "--check writes nothing"
 
 
@@ -281,7 +284,7 @@ def test_schema_pack_writes_into_the_packs_folder_and_checks(tmp_path, capsys):
     cards.write_text(cards.read_text(encoding="utf-8").replace("- id: wor-payday",
                                                                "- id: wor-payday-2", 1),
                      encoding="utf-8")
-    assert cli.main(["schema", "--pack", str(pack), "--check"]) == 1
+    assert cli.main(["schema", "--pack", str(pack), "--check", "--lang", "en"]) == 1
     assert "not current; run: python run_game.py schema --pack" in capsys.readouterr().err
     assert cli.main(["schema", "--check"]) == 0          # the plain schema is untouched
     # the pack still validates with its schema/ folder in it
