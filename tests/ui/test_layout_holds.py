@@ -212,6 +212,8 @@ def problems(app, scene, seen, entries: Optional[list] = None) -> list[str]:
         if gone:
             out.append(f"no glyph for {gone!r} in {ta.what} {ta.text!r}")
     for i, a in enumerate(buttons):
+        if not L.screen.contains(a.rect):
+            out.append(f"button off the screen: {a.name} {tuple(a.rect)}")
         if a.rect.colliderect(chrome):
             out.append(f"button in the menu corner: {a.name}")
         for b in buttons[i + 1:]:
@@ -314,6 +316,17 @@ def test_every_screen_holds_together(tmp_path, recording, window, text_size, lan
 
         app.show_help()
         found += problems(app, app.top, recording)
+        app.pop()
+
+        app.toggle_menu()                 # the menu, and who is leaving: all six, whole
+        assert app.top.name == "menu"
+        found += problems(app, app.top, recording)
+        app.top.remove()
+        assert app.top.name == "remove"
+        found += problems(app, app.top, recording)
+        _, buttons = drawn(app, app.top, recording)
+        assert sorted(b.label for b in buttons if b.name.startswith("remove-")) == sorted(NAMES)
+        app.pop()
         app.pop()
 
         app.show_settings()

@@ -343,6 +343,8 @@ def _running(names: list[str], size: int, width: int, first=None) -> list[str]:
             continue
         if cur and text_width(cur + " ·", size) <= room():
             lines[-1] = cur + " ·"
+        elif cur:
+            name = "· " + name        # the line is full: the dot starts the next one
         if not cur and len(lines) == 1 and first is None:
             lines.pop()
         lines.extend(wrap(name, size, width))
