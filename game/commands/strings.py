@@ -63,6 +63,12 @@ def _error(lang: str, message: str) -> None:
     print(author_tr("error_line", lang, message=message), file=sys.stderr)
 
 
+def _said(exc: Exception, lang: str) -> str:
+    """An error's message in `lang` (as it is if it cannot be said in another)."""
+    from game.content.problems import say
+    return say(exc.args[0], lang) if exc.args else str(exc)
+
+
 def _export(folder: Path, out: Path, add: tuple[str, ...], lang: str = "en") -> int:
     from game.authoring.translations.csv_io import export_rows, write_csv
     from game.authoring.translations.pack_texts import TranslationError
@@ -70,7 +76,7 @@ def _export(folder: Path, out: Path, add: tuple[str, ...], lang: str = "en") -> 
         header, rows = export_rows(folder, add)
         write_csv(out, header, rows)
     except TranslationError as exc:
-        _error(lang, str(exc))
+        _error(lang, _said(exc, lang))
         return 1
     except OSError as exc:
         _error(lang, author_tr("cannot_write", lang, file=str(out),
@@ -86,26 +92,26 @@ def _import(folder: Path, csv_path: Path, overwrite: bool = False, lang: str = "
     from game.authoring.translations.pack_texts import TranslationError
     from game.authoring.translations.write_back import StaleRows, describe, import_csv
     from game.content.coverage import language_coverage
-    from game.content.problems import plural
+    from game.content.problems import plural, say
     from game.content.validate import load_pack
     try:
         result = import_csv(folder, csv_path, overwrite)
     except StaleRows as exc:
-        print(author_tr("strings_stale", lang, why=str(exc)), file=sys.stderr)
+        print(author_tr("strings_stale", lang, why=_said(exc, lang)), file=sys.stderr)
         for row in exc.stale:
-            print(f"  {csv_path}:{row.line}: {describe(row.file, row.key)}: {row.reason}",
-                  file=sys.stderr)
+            print(f"  {csv_path}:{row.line}: {say(describe(row.file, row.key), lang)}: "
+                  f"{say(row.reason, lang)}", file=sys.stderr)
         print(author_tr("strings_stale_advice", lang, pack=str(folder), csv=str(csv_path)),
               file=sys.stderr)
         return 1
     except TranslationError as exc:
-        _error(lang, str(exc))
+        _error(lang, _said(exc, lang))
         return 1
     except OSError as exc:
         _error(lang, str(exc.strerror or exc))
         return 1
     for note in result.notes:
-        print(f"{csv_path}: {note}", file=sys.stderr)
+        print(f"{csv_path}: {say(note, lang)}", file=sys.stderr)
     if result.added_languages:
         key = "strings_added_languages" if len(result.added_languages) > 1 \
             else "strings_added_language"

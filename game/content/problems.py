@@ -55,7 +55,7 @@ class Said(str):
         return (Said, (self.key, self.values))
 
 
-def said(key: str, **values) -> Said:
+def said(key: str, /, **values) -> Said:
     """The message `key` of localisation/author.*.json, its placeholders filled."""
     return Said(key, tuple(values.items()))
 

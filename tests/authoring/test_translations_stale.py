@@ -94,7 +94,8 @@ def test_a_row_whose_source_changed_is_refused_with_a_list(example_copy, tmp_pat
         import_csv(example_copy, out)
     assert [(s.file, s.key) for s in caught.value.stale] == [
         ("cards/recruitment.yaml", "rec-offer/title")]
-    code = cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out)])
+    code = cli.main(["strings", "import", "--pack", str(example_copy), "--csv", str(out),
+                     "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 1
     assert "cards/recruitment.yaml, card rec-offer, title" in err

@@ -15,6 +15,7 @@ from typing import Iterator
 from game.authoring.translations.pack_texts import (TranslationError, digest, read_pack,
                                                     texts_by_language)
 from game.content.parts import LANGUAGE_CODE, TextField
+from game.content.problems import said
 
 KEY, FILE = "key", "file"
 # The last two columns remember the export: the text in the pack's first language as
@@ -96,34 +97,27 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TranslationError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise TranslationError(said("csv_cannot_read", file=str(path),
+                                    why=str(exc.strerror or exc))) from None
     try:
         text = raw.decode(CSV_ENCODING)
     except UnicodeDecodeError:
-        raise TranslationError(
-            f"{path} is not UTF-8 text. In Excel use File > Save As > 'CSV UTF-8 (Comma "
-            "delimited)'; in LibreOffice tick 'Edit filter settings' and choose "
-            "'Unicode (UTF-8)'.") from None
+        raise TranslationError(said("csv_not_utf8", file=str(path))) from None
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
-        raise TranslationError(f"{path} is empty") from None
+        raise TranslationError(said("csv_empty", file=str(path))) from None
     except csv.Error as exc:
-        raise TranslationError(f"{path}: {exc}") from None
+        raise TranslationError(said("file_detail", file=str(path), why=str(exc))) from None
     names = [cell.strip() for cell in header]
     lowered = [name.lower() for name in names]
     if KEY not in lowered or FILE not in lowered:
-        raise TranslationError(f"{path}: the first row must name the columns: key, file, "
-                               "then one column per language (like id, en)")
+        raise TranslationError(said("csv_no_columns", file=str(path)))
     if CHECK not in lowered:
-        raise TranslationError(
-            f"{path} has no '{CHECK}' column: it was exported by an older version, whose "
-            "rows cannot be matched safely to texts whose choices were reordered since. "
-            "Export again (python run_game.py strings export --pack PACK --csv NEW.csv), "
-            "copy your translations into the new file and import that.")
+        raise TranslationError(said("csv_no_check", file=str(path), check=CHECK))
     notes = []
     languages = []
     columns: dict[int, str] = {}
@@ -132,12 +126,11 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], list[str]]:
             columns[index] = lowered[index]
         elif LANGUAGE_CODE.fullmatch(name):
             if name in languages:
-                raise TranslationError(f"{path}: the column '{name}' is there twice")
+                raise TranslationError(said("csv_column_twice", file=str(path), name=name))
             languages.append(name)
             columns[index] = name
         elif name:
-            notes.append(f"column '{name}' is not a language code (like id or en): "
-                         "it was not imported")
+            notes.append(said("csv_not_language", name=name))
     rows = []
     try:
         for line, cells in enumerate(reader, 2):
@@ -147,7 +140,7 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]], list[str]]:
             row["_line"] = str(line)
             rows.append(row)
     except csv.Error as exc:
-        raise TranslationError(f"{path}: {exc}") from None
+        raise TranslationError(said("file_detail", file=str(path), why=str(exc))) from None
     return languages, rows, notes
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from game.content.parts import TextField, walk_texts
+from game.content.problems import said
 from game.content.yaml_source import read_yaml
 from game.paths import PACK_FILE, pack_files
 
@@ -48,7 +49,8 @@ def _checked_node(path: Path):
     node, issues = read_yaml(path)
     if issues:
         issue = issues[0]
-        raise TranslationError(f"{path}:{issue.line}:{issue.column}: {issue.message}")
+        raise TranslationError(said("file_issue", file=str(path), line=issue.line,
+                                    column=issue.column, message=issue.message))
     return node
 
 
@@ -63,7 +65,8 @@ def _round_trip(path: Path) -> tuple[object, str]:
     try:
         return load_round_trip(text), text
     except Exception as exc:  # ruamel refuses something PyYAML accepted: report, don't crash
-        raise TranslationError(f"{path}: cannot be read for translation: {exc}") from None
+        raise TranslationError(said("texts_cannot_read_for", file=str(path),
+                                    why=str(exc))) from None
 
 
 def _plain(path: Path) -> object:
@@ -76,7 +79,7 @@ def _plain(path: Path) -> object:
     try:
         return SafeConstructor().construct_document(node)
     except Exception as exc:  # e.g. a mapping used as a key: report, don't crash
-        raise TranslationError(f"{path}: cannot be read: {exc}") from None
+        raise TranslationError(said("texts_cannot_read", file=str(path), why=str(exc))) from None
 
 
 def declared_languages(pack_data) -> list[str]:
@@ -102,7 +105,7 @@ def read_pack(folder: Path, round_trip: bool = True) -> tuple[list[PackFile], li
     ruamel's round-trip data to write back, or plain data to export.
     Raises TranslationError."""
     if not (folder / PACK_FILE).is_file():
-        raise TranslationError(f"{folder}: no pack.yaml here")
+        raise TranslationError(said("texts_no_pack", folder=str(folder)))
     files = []
     for number, path in enumerate(pack_files(folder)):
         root = "pack" if number == 0 else "cards"

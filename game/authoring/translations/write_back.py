@@ -23,6 +23,7 @@ from game.authoring.translations.pack_texts import (PackFile, TranslationError, 
                                                     read_pack, round_trip_yaml,
                                                     texts_by_language)
 from game.content.parts import TextField
+from game.content.problems import said
 
 
 @dataclass
@@ -47,16 +48,26 @@ class StaleRows(TranslationError):
 
     def __init__(self, stale: list[Stale]):
         self.stale = stale
-        super().__init__(f"{len(stale)} row{'s' if len(stale) != 1 else ''} of the CSV "
-                         "would change texts that changed in the pack since the export")
+        super().__init__(said("stale_one") if len(stale) == 1 else
+                         said("stale_many", rows=len(stale)))
 
 
 def describe(file: str, key: str) -> str:
     """'cards/work.yaml, card work-offer, choices/next=x/label' or 'pack.yaml, title'."""
     if file.startswith("cards/") or "/" in file:
         card, _, rest = key.partition("/")
-        return f"{file}, card {card}, {rest}"
-    return f"{file}, {key}"
+        return said("row_card", file=file, card=card, rest=rest)
+    return said("row_field", file=file, field=key)
+
+
+def joined(items: list, sep: str):
+    """`sep.join(items)` that can still be said in another language."""
+    if not items:
+        return ""
+    out = items[0]
+    for item in items[1:]:
+        out = said("join", first=out, sep=sep, then=item)
+    return out
 
 
 def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportResult:
@@ -97,23 +108,21 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
             where = (where[0], f"{moved[(where[0], head)]}/{tail}")
         line = row["_line"]
         if where in done:
-            result.notes.append(f"line {line}: {where[0]} {where[1]} is also on line "
-                                f"{done[where]}: only the first was imported")
+            result.notes.append(said("row_twice", line=line, file=where[0], field=where[1],
+                                     first=done[where]))
             continue
         done[where] = line
         text_field = index.get(where)
         if text_field is None:
-            result.notes.append(f"line {line}: no text '{where[1]}' in {where[0]}"
-                                f"{_hint(where, by_name, index)}: not imported")
+            result.notes.append(said("row_no_text", line=line, field=where[1], file=where[0],
+                                     hint=_hint(where, by_name, index)))
             continue
         if where in twice:
-            result.notes.append(f"line {line}: {where[0]} has two '{where[1]}' (a duplicate "
-                                "id): not imported")
+            result.notes.append(said("row_duplicate", line=line, file=where[0], field=where[1]))
             continue
         exported = read_check(row.get(CHECK, ""))
         if exported is None:
-            result.notes.append(f"line {line}: its '{CHECK}' cell is not the one export "
-                                "wrote: not imported")
+            result.notes.append(said("row_check_cell", line=line, check=CHECK))
             continue
         now = texts_by_language(text_field.value, languages)
         wanted = {}
@@ -127,15 +136,16 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
             continue
         reasons = []
         if source and digest(now.get(source, "")) != exported.get(source, empty):
-            reasons.append(
-                f"the pack's {source} text is now {_quoted(now.get(source, ''))}; "
-                f"the CSV was made from {_quoted(cell_text(row.get(SOURCE, '')))}")
+            reasons.append(said("reason_source", code=source,
+                                now=_quoted(now.get(source, "")),
+                                then=_quoted(cell_text(row.get(SOURCE, "")))))
         for code in wanted:
             if code != source and digest(now.get(code, "")) != exported.get(code, empty):
-                reasons.append(f"its {code} text changed in the pack too: the pack says "
-                               f"{_quoted(now.get(code, ''))}, the CSV {_quoted(wanted[code])}")
+                reasons.append(said("reason_changed", code=code,
+                                    now=_quoted(now.get(code, "")),
+                                    wanted=_quoted(wanted[code])))
         if reasons and not overwrite:
-            stale.append(Stale(line, where[0], where[1], "; ".join(reasons)))
+            stale.append(Stale(line, where[0], where[1], joined(reasons, "; ")))
             continue
         plans.append((where[0], text_field, wanted, line))
     if stale:
@@ -144,8 +154,7 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
     if new_languages:
         declared = pack_file.data.get("languages") if isinstance(pack_file.data, dict) else None
         if not isinstance(declared, CommentedSeq):
-            raise TranslationError(f"{pack_file.path}: 'languages' must be a list like [id, en] "
-                                   "before a language can be added")
+            raise TranslationError(said("languages_before_adding", file=str(pack_file.path)))
         for code in new_languages:
             declared.append(code)
         pack_file.changed = True
@@ -254,24 +263,21 @@ def _refuse_split_aliases(plans, files: list[PackFile]) -> None:
                   if p != (name, text_field.key)]
         for other in others:
             if wanted_at.get(other) != wanted:
-                problems.append(
-                    f"line {line}: {describe(name, text_field.key)} and "
-                    f"{describe(*other)} are one text in the YAML (an alias, *name, "
-                    "repeats the part marked &name), but the CSV changes only one of them "
-                    "or gives them different texts. Give both rows the same text, or "
-                    "replace the alias in the YAML by a copy, then import again.")
+                problems.append(said("alias_split", line=line,
+                                     one=describe(name, text_field.key),
+                                     other=describe(*other)))
     if problems:
-        raise TranslationError("nothing was imported:\n  " + "\n  ".join(problems))
+        raise TranslationError(said("nothing_imported", problems=joined(problems, "\n  ")))
 
 
 def _hint(where: tuple[str, str], by_name: dict, index: dict) -> str:
     """Why a row matched no text: no such file, or a key close to one that exists."""
     name, key = where
     if name not in by_name:
-        return " (no such file in the pack)"
+        return said("row_no_file")
     close = difflib.get_close_matches(key, [k for (n, k) in index if n == name], n=1)
     if close:
-        return f" (did you mean '{close[0]}'? a card id may have changed)"
+        return said("row_did_you_mean", name=close[0])
     return ""
 
 
