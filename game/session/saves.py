@@ -370,7 +370,8 @@ class SaveStore:
             data = self._body(log, pack, lang, slot)
             write_atomic(slot.path, data)
         except Exception as exc:  # a full disk must not stop the class
-            return Notice("save.write-failed", {"file": str(slot.path), "error": str(exc)})
+            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return Notice("save.write-failed", {"file": str(slot.path), "error": error})
         if log.game.over:          # nobody continues a finished game
             self.release(finished=True)
         return None
@@ -543,6 +544,11 @@ class SaveStore:
         if body is None:
             return None
         info = save_info(path, body)
+        try:
+            if not info.over:        # another window plays it: say so before all else
+                self._hold(path)
+        except InUse:
+            return LoadedSave(info, None, None, problem=in_use(info))
         pack, problem = find_pack(info, scenarios_dir)
         if pack is None:
             return LoadedSave(info, None, None, problem=problem)

@@ -4,7 +4,9 @@ The loop waits for events while nothing moves (close to zero CPU) and runs
 at 60 frames a second while something is animated. The window is given one
 `game.session.Session` (saves, reports, settings, speech); after every change
 of the game log a screen calls `App.on_action(log)`, which hands the log to
-the session (autosave, and the report when the game is over).
+the session (autosave, and the report when the game is over). When saving
+stops working, a banner says so on the game screens at once (once), and again
+once when it works again (game.ui.scenes.save_notice).
 """
 from __future__ import annotations
 
@@ -147,6 +149,9 @@ class App:
         self.bot = Bot(options.seed if options.seed is not None else 0, options.speed) \
             if options.autoplay else None
         self.finished_debrief = False
+        self.banner: Optional[str] = None   # the banner over the top band (save_notice)
+        self.messages: list[str] = []       # messages waiting for the facilitator
+        self._banner_gone_at: Optional[float] = None   # when "saved again" goes
         self.seed = options.seed if options.seed is not None else random.randrange(1 << 31)
 
         pygame.display.init()
@@ -219,6 +224,35 @@ class App:
     def on_action(self, log) -> None:
         """Called after every applied action (and after undo): autosave, report."""
         self.session.game_changed(log, self.lang)
+        self.save_news()
+
+    def save_news(self) -> None:
+        """Saving stopped working, or works again: the banner says so, once."""
+        from game.ui.scenes.save_notice import OK, OK_SECONDS, WARNING
+        for news in self.session.take_save_news():
+            if news.key == "save.saved-again":
+                self.banner = OK
+                self._banner_gone_at = None      # counted from when it is in view
+            else:
+                self.banner = WARNING
+            self.changed()
+
+    def carry_notices(self, texts: list[str]) -> None:
+        """Messages for the facilitator shown on the game screens (a banner to tap)."""
+        from game.ui.scenes.save_notice import INFO
+        texts = [t for t in texts if t and t not in self.messages]
+        if texts:
+            self.messages += texts
+            if self.banner is None:
+                self.banner = INFO
+            self.changed()
+
+    def open_save_notice(self) -> None:
+        """The banner tapped (or the menu's "Save folder"): what happened, and
+        other folders to save in."""
+        from game.ui.scenes.save_notice import SaveNoticeScene
+        if self.top is None or self.top.name != SaveNoticeScene.name:
+            self.push(SaveNoticeScene(self))
 
     # -- content -----------------------------------------------------------------
     def text(self, value, fallback: str = "") -> str:
@@ -275,11 +309,15 @@ class App:
         something to read, the speaker button, in `L.chrome`."""
         from game.ui.read_aloud import words_for
         top = self.top
-        key = (id(top), self.L, self.lang, top.name if top else "")
+        key = (id(top), self.L, self.lang, top.name if top else "", self.banner)
         if self._chrome_for == key:
             return
         self._chrome_for = key
         self.chrome.clear()
+        from game.ui.scenes.save_notice import banner_for
+        banner = banner_for(self)
+        if banner is not None:
+            self.chrome.add(banner)
         r, size = self.L.chrome, self.L.chrome_text
         speaker_w = round(r.height * 1.2)
         menu = pygame.Rect(r.x + speaker_w + self.L.pad, r.y, r.width - speaker_w - self.L.pad,
@@ -312,11 +350,13 @@ class App:
         self.log = GameLog(self.rules, names, self.seed)
         self.on_action(self.log)
         self.replace_all(BoardScene(self))
+        self.carry_notices(self.session.take_notices(self.lang))
 
     def resume_game(self, log) -> None:
         from game.ui.scenes.board import BoardScene
         self.log, self.rules, self.pack = log, log.rules, log.rules.pack
         self.replace_all(BoardScene(self))
+        self.carry_notices(self.session.take_notices(self.lang))
 
     def quit(self, code: int = 0) -> None:
         self.running = False
@@ -442,7 +482,7 @@ class App:
     def start(self) -> None:
         self.go_title()
         if self.options.resume:
-            self.top.resume()   # the title screen asks about a changed pack
+            self.top.resume(auto=True)   # the title screen asks about a changed pack
         self._animating = True
         self._guard = 0
         self._last = time.perf_counter()
@@ -473,6 +513,13 @@ class App:
             if scene in self.scenes and scene.update(dt):
                 animating = True
         self._animating = animating
+        if self.banner == "ok" and any(b.name == "save-banner" for b in self.chrome.buttons):
+            from game.ui.scenes.save_notice import OK_SECONDS
+            if self._banner_gone_at is None:
+                self._banner_gone_at = now + OK_SECONDS
+            elif now >= self._banner_gone_at:
+                self.banner = None           # "saved again" goes by itself, once seen
+                self.changed()
         self.manager.update(dt)
         if animating or self.dirty or frames_limit is not None:
             self.draw()

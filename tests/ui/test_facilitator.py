@@ -333,6 +333,7 @@ def test_kill_minus_nine_then_resume_and_finish_with_the_report(tmp_path):
     app = make_app(size=(1024, 768), save_dir=tmp_path, resume=True, lang="id")
     assert app.top.name in ("board", "card", "message", "feedback", "outcome")
     assert len(app.log.actions) == n and app.log.game.to_json() == killed["state"]
+    app.session.close()        # the window is closed: its lock on the game goes
     pygame.quit()
 
     # and from the command line: --resume continues it to the end and writes the report

@@ -62,6 +62,7 @@ class ResumeChoiceScene(Overlay):
         return True
 
     def go_on(self) -> None:
+        self.app.carry_notices(self.title_scene.carry)
         self.app.resume_game(self.loaded.log)
 
     def start_new(self) -> None:

@@ -50,6 +50,7 @@ class TitleScene(Scene):
         self.selected = self._index_of(app.pack_ref)
         self.latest = self._latest()          # the unfinished game "Continue" offers
         self.notices: list[str] = app.session.take_notices(app.lang)   # shown, never blocking
+        self.carry: list[str] = []    # messages the board shows when a game is continued
 
     def _latest(self):
         return self.app.session.latest()
@@ -212,18 +213,25 @@ class TitleScene(Scene):
         self.app.session.remember(language=code)
         self.app.set_language(code)
 
-    def resume(self) -> None:
-        """Continue the newest unfinished game; ask first if its pack has changed."""
+    def resume(self, auto: bool = False) -> None:
+        """Continue the newest unfinished game; ask first if its pack has changed.
+        `auto`: --resume, the title never seen: its messages go to the board."""
         loaded = self.app.session.resume_latest()
         if loaded is not None and loaded.log is not None:
+            # a save set aside on the way is said on the board (nothing dropped)
+            fresh = self.app.session.take_notices(self.app.lang)
+            self.notices += fresh
+            self.carry = list(self.notices) if auto else fresh
             if loaded.needs_choice:
                 from game.ui.scenes.resume import ResumeChoiceScene
                 self.app.push(ResumeChoiceScene(self.app, self, loaded))
             else:
+                self.app.carry_notices(self.carry)
                 self.app.resume_game(loaded.log)
             return
-        # broken (set aside, a notice says so) or not playable with this pack
-        self.notices = self.app.session.take_notices(self.app.lang)
+        # broken (set aside, a notice says so) or not playable with this pack;
+        # what was already on show stays
+        self.notices += self.app.session.take_notices(self.app.lang)
         if loaded is not None and loaded.problem is not None:
             self.notices.append(loaded.problem.text(self.app.lang))
         self.latest = self._latest()
