@@ -1,6 +1,6 @@
 """The facilitator's menu (Esc): resume, undo, skip a turn, remove a player,
-end the game, keys, fullscreen, sound, back to the title; and the facilitator's
-keys that work on every game screen (`facilitator_key`)."""
+end the game, keys, fullscreen, sound, the save folder, back to the title; and
+the facilitator's keys that work on every game screen (`facilitator_key`)."""
 from __future__ import annotations
 
 import pygame
@@ -25,7 +25,8 @@ class MenuScene(Overlay):
         common = [("help", tr("menu_help"), app.show_help, "quiet", True),
                   ("settings", tr("menu_settings"), app.show_settings, "quiet", True),
                   ("fullscreen", tr("menu_fullscreen"), app.toggle_fullscreen, "quiet", True),
-                  ("mute", tr("menu_mute"), app.toggle_mute, "quiet", True)]
+                  ("mute", tr("menu_mute"), app.toggle_mute, "quiet", True),
+                  ("save-folder", tr("menu_save_folder"), app.open_save_notice, "quiet", True)]
         if self.board is None:
             back = []
             if app.log is not None and app.log.can_undo():     # the debrief: back into the game
