@@ -45,3 +45,18 @@ def test_autoplay_on_a_broken_pack_exits_1_naming_the_file_and_line(tmp_path):
     done = run("--pack", str(pack), "--autoplay", "--save-dir", str(tmp_path / "save"))
     assert done.returncode == 1
     assert f"{cards}:" in done.stderr and "error" in done.stderr
+
+
+def test_simulate_on_a_broken_pack_names_each_problem_in_the_authors_language(tmp_path):
+    pack = tmp_path / "example"
+    shutil.copytree(ROOT / "scenarios" / "example", pack)
+    cards = pack / "cards" / "work.yaml"
+    cards.write_text(cards.read_text("utf-8").replace("stage: work", "stage: wrok", 1), "utf-8")
+    done = run("simulate", "--pack", str(pack), "--games", "1", "--lang", "id")
+    assert done.returncode == 1 and done.stdout == ""
+    assert f"{cards}:" in done.stderr
+    assert ": kesalahan: stage harus salah satu dari" in done.stderr
+    assert "(maksudnya 'work'?)" in done.stderr and "punya kesalahan" in done.stderr
+    done = run("simulate", "--pack", str(pack), "--games", "1", "--lang", "en")
+    assert done.returncode == 1
+    assert ": error: stage must be one of" in done.stderr and "has errors" in done.stderr

@@ -37,13 +37,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.args import load_pack_or_report
     lang = language_of(args)
     if args.games < 1:
         return _usage(author_tr("sim_games_low", lang), lang)
     if not 1 <= args.players <= 6:
         return _usage(author_tr("sim_players_range", lang), lang)
-    pack = load_pack_or_report(args.pack)
+    pack = _load(args.pack, lang)
     if pack is None:
         return 1
     from game.sim import simulate
@@ -59,6 +58,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print_summary(pack, summary, lang)
     return 0
+
+
+def _load(ref: str, lang: str):
+    """The pack `ref` names, or None after printing its problems in `lang` (stderr);
+    a `ref` that names no pack exits 2 at once (as every command)."""
+    import sys
+    from game.args import pack_folder_or_exit
+    from game.content.validate import load_pack
+    path = pack_folder_or_exit(ref)
+    result = load_pack(path)
+    if result.pack is None or result.errors:
+        for problem in result.problems:
+            print(problem.shown(lang), file=sys.stderr)
+        print(author_tr("error_line", lang, message=author_tr(
+            "pack_has_errors", lang, pack=repr(ref), path=str(path))), file=sys.stderr)
+        return None
+    return result.pack
 
 
 def _usage(message: str, lang: str = "en") -> int:
