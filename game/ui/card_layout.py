@@ -15,7 +15,9 @@ The roomiest arrangement that fits wins:
   across the top, left of the menu buttons' corner, which stays free; the rest
   below the corner), then the whole width under the top band;
 - at the chosen text size if it fits, else at the largest smaller size that
-  does, never below the layout's minimum.
+  does, never below the layout's minimum; a text size chosen larger than
+  normal shrinks for the words to know only down to the normal size (below
+  that they go behind their button, so the text stays large).
 
 When even the smallest text and picture on the whole screen cannot hold every
 word to know with the text and the choices (a 60-word text with four 10-word
@@ -137,14 +139,19 @@ class CardLayout:
                     low = mid + 1
             return sizes[high]
 
-        if not self.words or fits_at(sizes[-1]):
-            plan = self._first(largest((("band", 2), ("side", 1), ("under", 1))), shares,
-                               ARRANGEMENTS)
-            if plan is not None:
-                return plan
-        # the last resort: the words to know behind a button
         last = (("button", 1, 1), ("button", 1, 2), ("button-top", 1, 1), ("button-top", 1, 2))
         ways = (("button", 1), ("button-top", 1))
+        # a text size chosen larger than normal (to be read from the back) shrinks
+        # for the words to know only down to the normal size: below that, they go
+        # behind their button and the text keeps its size
+        floor = self.L.label if self.L.body > self.L.label else sizes[-1]
+        if not self.words or fits_at(sizes[-1]):
+            size = largest((("band", 2), ("side", 1), ("under", 1)))
+            if not self.words or size >= floor or not fits_at(floor, ways):
+                plan = self._first(size, shares, ARRANGEMENTS)
+                if plan is not None:
+                    return plan
+        # the last resort: the words to know behind a button
         if fits_at(sizes[-1], ways):
             plan = self._first(largest(ways), shares, last)
             if plan is not None:

@@ -3,11 +3,14 @@ end the game, keys, fullscreen, sound, the save folder, back to the title; and
 the facilitator's keys that work on every game screen (`facilitator_key`)."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.engine.actions import EndGame, RemovePlayer, SkipTurn
 from game.ui.text import block
 from game.ui.scenes.base import Overlay
+from game.ui.sheet import text_sizes
 from game.localise import tr
 from game.ui.theme import palette
 from game.ui.widgets import Button, draw_token
@@ -137,28 +140,46 @@ class RemoveScene(Overlay):
                                    lambda: self.board.facilitator(RemovePlayer(journey.player))))
 
     def layout(self) -> None:
+        """Every player still playing, each a button with their token and whole
+        name: one column, or two, at the largest text size at which all of them
+        and Cancel fit under the top band (the menu's corner stays free)."""
         L, C = self.L, palette()
         self.group.clear()
         pad = L.pad
-        self.title = block(tr("remove_title"), L.big, C.ink, L.width - 6 * pad, bold=True)
         people = [j for j in self.app.log.game.journeys if j.active]
-        rect = L.centred(0.6, 10)
-        w = rect.width - 2 * pad
-        bh = max([L.button_h] + [Button.height_for(self.app.player_name(j), w - L.button_h,
-                                                   L.body) for j in people])
-        h = self.title.height + pad + (len(people) + 1) * (bh + pad) + pad
-        self.rect = L.centred(0.6, h)
-        y = self.rect.y + pad + self.title.height + pad
-        self.tokens = []
-        for j in people:
-            r = pygame.Rect(self.rect.x + pad, y, w, bh)
-            self.button(r, self.app.player_name(j), lambda j=j: self.ask(j),
-                        "choice", name=f"remove-{j.player}", align="left",
-                        number=None)
-            self.tokens.append((j.player, r))
-            y += bh + pad
-        self.button(pygame.Rect(self.rect.x + pad, y, w, bh), tr("cancel"), self.close, "quiet",
-                    name="cancel")
+        names = [self.app.player_name(j) for j in people]
+        top = L.chrome.bottom + pad // 2
+        room = pygame.Rect(pad, top, L.width - 2 * pad, L.height - top - pad)
+        for size in text_sizes(L):
+            for cols, share in ((1, 0.64), (2, 1.0)):
+                width = min(room.width, round(L.width * share))
+                cw = (width - 2 * pad - (cols - 1) * pad) // cols
+                title = block(tr("remove_title"), max(size, round(L.big * size / L.body)),
+                              C.ink, width - 2 * pad, bold=True)
+                bh = max([round(size * 2.1)] + [Button.height_for(n, cw - round(size * 1.5),
+                                                                  size) for n in names])
+                rows = math.ceil(len(people) / cols)
+                cancel_h = round(size * 2.1)
+                h = pad + title.height + pad + rows * (bh + pad) + cancel_h + pad
+                if h <= room.height:
+                    break
+            else:
+                continue
+            break
+        self.title = title
+        self.rect = pygame.Rect(0, 0, width, min(h, room.height))
+        self.rect.center = room.center
+        y0 = self.rect.y + pad + title.height + pad
+        for k, j in enumerate(people):
+            r = pygame.Rect(self.rect.x + pad + (k % cols) * (cw + pad),
+                            y0 + (k // cols) * (bh + pad), cw, bh)
+            self.button(r, names[k], lambda j=j: self.ask(j), "choice",
+                        name=f"remove-{j.player}", align="left", size=size,
+                        icon=lambda s, box, fg, p=j.player: draw_token(
+                            s, box.center, box.height, p))
+        y = y0 + rows * (bh + pad)
+        self.button(pygame.Rect(self.rect.x + pad, y, width - 2 * pad, cancel_h), tr("cancel"),
+                    self.close, "quiet", name="cancel", size=size)
         self.group.set_focus(len(self.group.buttons) - 1)
 
     def close(self) -> None:
@@ -173,8 +194,6 @@ class RemoveScene(Overlay):
         self.title.draw(surface, self.rect.x + self.L.pad, self.rect.y + self.L.pad, self.rect,
                         "remove-title")
         self.group.draw(surface)
-        for p, r in self.tokens:
-            draw_token(surface, (r.right - r.height // 2, r.centery), round(r.height * 0.6), p)
 
 
 class ConfirmScene(Overlay):
