@@ -9,7 +9,10 @@ can say the same thing in the author's language.
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 import re
+import string
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -19,12 +22,32 @@ ERROR, WARNING = "error", "warning"
 NAMESPACE = "author"  # localisation/author.<lang>.json: the validator's and authoring words
 
 
+class _Words(string.Template):
+    delimiter = "%"  # %{name}, as python-i18n (game.localise.tr) reads the same files
+
+
+@functools.lru_cache(maxsize=None)
+def _catalog(lang: str) -> dict:
+    """localisation/author.<lang>.json, read once: a pack with thousands of problems
+    makes thousands of messages, too many to look each up through python-i18n."""
+    from game.paths import LOCALISATION
+    try:
+        with open(LOCALISATION / f"{NAMESPACE}.{lang}.json", encoding="utf-8") as f:
+            words = json.load(f).get(lang)
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return words if isinstance(words, dict) else {}
+
+
 def _render(key: str, lang: str, values: tuple) -> str:
-    from game.localise import tr  # python-i18n: only when a message is actually made
     shown = {name: value.say(lang) if isinstance(value, Said) else
              _what(value, lang) if name == "what" and lang != "en" else value
              for name, value in values}
-    return tr(key, lang, ns=NAMESPACE, **shown)
+    template = _catalog(lang).get(key)
+    if not isinstance(template, str):  # another language, or a key it lacks: as tr says it
+        from game.localise import tr
+        return tr(key, lang, ns=NAMESPACE, **shown)
+    return _Words(template).safe_substitute(shown)
 
 
 def _what(value, lang: str):
@@ -32,9 +55,8 @@ def _what(value, lang: str):
     (what_document_name); a field's name ('title', 'effects.money') is as written."""
     if not isinstance(value, str) or " " not in value:
         return value
-    from game.localise import tr
     slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
-    return tr(f"what_{slug}", lang, ns=NAMESPACE, default=value)
+    return _catalog(lang).get(f"what_{slug}") or value
 
 
 class Said(str):

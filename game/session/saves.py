@@ -624,7 +624,7 @@ class SaveStore:
 def in_use(info: SaveInfo) -> Notice:
     """The message for a game another window is playing: which game it is."""
     names = ", ".join(n for n in info.names if n) or str(len(info.names))
-    return Notice("save.in-use", {"file": str(info.path), "pack": info.title("en"),
+    return Notice("save.in-use", {"file": str(info.path), "pack": info.title(info.lang),
                                   "names": names, "started": info.started[:16].replace("T", " "),
                                   "round": str(info.round)})
 

@@ -251,6 +251,8 @@ class App:
         """The banner tapped (or the menu's "Save folder"): what happened, and
         other folders to save in."""
         from game.ui.scenes.save_notice import SaveNoticeScene
+        if self.top is not None and self.top.name == "menu":
+            self.pop(self.top)               # from the menu: in its place
         if self.top is None or self.top.name != SaveNoticeScene.name:
             self.push(SaveNoticeScene(self))
 
