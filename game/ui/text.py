@@ -47,10 +47,17 @@ def _font_file(bold: bool) -> str:
     return os.path.join(font_dir(), "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf")
 
 
+_quit_hooked = False
+
+
 def font(size: int, bold: bool = False) -> pygame.font.Font:
+    global _quit_hooked
     key = (int(size), bool(bold))
     f = _fonts.get(key)
     if f is None:
+        if not _quit_hooked:     # fonts die with pygame.quit(): forget them then
+            pygame.register_quit(clear_caches)
+            _quit_hooked = True
         if len(_fonts) >= _FONT_CACHE:
             _fonts.pop(next(iter(_fonts)))
         try:
@@ -331,7 +338,8 @@ def draw_line(target: pygame.Surface, text: str, size: int, colour, pos, bold=Fa
 
 def clear_caches() -> None:
     """Forget fonts and rendered text (after pygame.quit or a new window)."""
-    global _line_bytes
+    global _line_bytes, _quit_hooked
+    _quit_hooked = False     # pygame forgets its quit functions once it has called them
     _fonts.clear()
     _faces.clear()
     _has.clear()
