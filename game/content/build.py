@@ -79,14 +79,14 @@ class PackReader(NodeReader):
         return self.cards_unread or self.broken_cards > 0
 
     def text(self, node: Node, what: str, words: Optional[int] = None,
-             scan: bool = True, use: bool = True) -> Optional[dict]:
+             scan: bool = True, use: bool = True, label: bool = False) -> Optional[dict]:
         """A localised text, checked by the writing rules (`wording.py`) when `scan`;
         `words`: at most so many words; `use`: glossary terms in it count as used."""
         if self._source is not None:
             self._cut_at_comment(node, what)
         text = super().text(node, what)
         if text is not None and scan:
-            self.wording.scan(self, node, text, what, words, use)
+            self.wording.scan(self, node, text, what, words, use, label)
         return text
 
     def _cut_at_comment(self, node: Node, what: str) -> None:
@@ -501,7 +501,7 @@ class PackReader(NodeReader):
             ok = True
         value = found.get("label")
         if value is not None:
-            label = self.text(value, "label", LABEL_WORDS)
+            label = self.text(value, "label", LABEL_WORDS, label=True)
             ok = ok and label is not None
         value = found.get("coerced")
         coerced = False

@@ -8,6 +8,8 @@ a problem is located at that language's own value. It reports:
   that is not a glossary term in that language;
 - a card's text over 60 words, a choice's label over 10 (scenarios/README.md,
   Part 4 — Writing rules);
+- a choice's label too long to show in full on its button beside three others
+  at 1024x768 with the largest text (game/content/fit.py);
 
 and, once every file has been read (`report_unused`), a glossary term that no
 text uses. Terms are matched as whole words, in any case, as the game matches
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from game.content.fit import LABEL_FIT_CHARS, label_fits
 from game.content.problems import ERROR, WARNING, said
 
 if TYPE_CHECKING:
@@ -92,8 +95,9 @@ class Wording:
         return self._patterns[code]
 
     def scan(self, reader: NodeReader, node: Node, text: dict, what: str,
-             words: Optional[int] = None, use: bool = True) -> None:
-        """Check one text, read from `node`; `use`: its glossary terms count as used."""
+             words: Optional[int] = None, use: bool = True, label: bool = False) -> None:
+        """Check one text, read from `node`; `use`: its glossary terms count as used;
+        `label`: a choice's label, which must also fit on its button."""
         patterns = self._patterns
         for code, value in text.items():
             pattern = patterns[code] if code in patterns else self._pattern(code)
@@ -112,6 +116,11 @@ class Wording:
                         language_value(node, code),
                         said("too_many_words", what=what, code=code, words=count, most=words),
                         WARNING)
+            if label and not label_fits(value):
+                reader.problem(
+                    language_value(node, code),
+                    said("label_too_long", code=code, chars=len(" ".join(value.split())),
+                         most=LABEL_FIT_CHARS), WARNING)
 
     def _capitals(self, reader: NodeReader, node: Node, value: str, code: str, what: str,
                   capitals: list[str], spans) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.content.fit import LABEL_FIT_CHARS
 from game.content.validate import load_pack, validate_paths
 from game.paths import SCENARIOS
 from game.sim import simulate
@@ -380,6 +381,33 @@ def test_choice_label_over_10_words(v2):
     v2.choice("tra-agent", 0)["label"] = {"id": long, "en": "Read it"}
     expect(v2.load(), v2.shown("cards/travel.yaml"), v2.line_of("cards/travel.yaml", long),
            "label in 'id' has 11 words, more than 10", "warning")
+
+
+def test_choice_label_too_long_for_its_button(v2):
+    # ten long words (no 10-word warning) but more characters than fit on a button
+    # beside three others at 1024x768 with the largest text (game/content/fit.py)
+    long = " ".join(["keberangkatannya"] * 8)          # 135 characters
+    assert len(long) > LABEL_FIT_CHARS
+    v2.choice("tra-agent", 0)["label"] = {"id": long, "en": "Read it"}
+    result = v2.load()
+    expect(result, v2.shown("cards/travel.yaml"), v2.line_of("cards/travel.yaml", long),
+           f"label in 'id' has {len(long)} characters, more than {LABEL_FIT_CHARS}", "warning")
+    assert not find(result, "words, more than")
+    assert validate_paths([str(v2.write())], strict=True)[1] == 1   # --strict fails
+
+
+def test_choice_label_as_long_as_fits_is_fine(v2):
+    fits = ("x" * 13 + " ") * 8
+    fits = fits[:LABEL_FIT_CHARS]
+    v2.choice("tra-agent", 0)["label"] = {"id": fits, "en": "Read it"}
+    assert v2.load().problems == []
+
+
+def test_label_too_long_in_indonesian(v2):
+    long = " ".join(["keberangkatannya"] * 8)
+    v2.choice("tra-agent", 0)["label"] = {"id": long, "en": "Read it"}
+    problem = find(v2.load(), "characters, more than")[0]
+    assert problem.text("id").startswith(f"label dalam 'id' berisi {len(long)} huruf, lebih dari")
 
 
 @pytest.mark.parametrize("marker", ["GANTI", "REPLACE", "TODO"])
