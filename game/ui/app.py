@@ -20,6 +20,7 @@ from typing import Optional
 import pygame
 
 from game.localise import money, pick, set_language, text_language, tr
+from game.names import display_name
 from game.paths import LOCALISATION
 from game.session import Session
 from game.ui.layout import Layout
@@ -270,7 +271,9 @@ class App:
         return money(amount, self.lang)
 
     def player_name(self, journey) -> str:
-        return journey.name or tr("player_default", n=journey.player + 1)
+        """The name shown (a name with nothing visible, as a hand-edited save may
+        hold, shows as the default)."""
+        return display_name(journey.name, tr("player_default", n=journey.player + 1))
 
     # -- screens ------------------------------------------------------------------
     @property
