@@ -16,6 +16,7 @@ printed on stderr and the exit code is 1. A bad command line exits 2.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from game.args import window_size
@@ -41,13 +42,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("card", metavar="CARD_ID", help="the id of the card to show")
     p.add_argument("--screenshot", type=Path, metavar="FILE",
                    help="draw the screen once, save it to FILE (PNG) and exit")
-    p.add_argument("--lang", help="language to start in (default: the pack's first)")
+    p.add_argument("--lang", help="language to start in, one of the pack's "
+                   "(default: the pack's first)")
     p.add_argument("--size", type=window_size, default=DEFAULT_SIZE,
                    help="window size, e.g. 1024x768 (default 1280x800)")
 
 
 def run(args: argparse.Namespace) -> int:
     from game.args import pack_folder_or_exit
-    pack_folder_or_exit(args.pack)               # a --pack that names no pack: exit 2
+    folder = pack_folder_or_exit(args.pack)      # a --pack that names no pack: exit 2
+    if args.lang is not None:
+        from game.content.headers import read_pack_header
+        header = read_pack_header(folder)
+        if header is not None and args.lang not in header.languages:
+            print(f"error: argument --lang: the pack {header.id!r} is in "
+                  f"{', '.join(header.languages)}, not {args.lang!r}", file=sys.stderr)
+            return 2
     from game.ui.preview.window import show
     return show(args.pack, args.card, args.lang, args.size, args.screenshot)

@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
+from game.args import language
+
 NAME = "report"
 HELP = "the session report of one or more saved games"
 
@@ -27,7 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a saved game (.json), or a folder of them")
     p.add_argument("--html", type=Path, metavar="OUT", help="write the HTML page here")
     p.add_argument("--csv", type=Path, metavar="OUT", help="write the CSV file here")
-    p.add_argument("--lang", help="language of the report (default: the first save's)")
+    p.add_argument("--lang", type=language,
+                   help="language of the report (id, en; default: the first save's)")
     p.add_argument("--scenarios", type=Path, metavar="DIR",
                    help="where to look for packs by id (default: the game's scenarios/)")
 
