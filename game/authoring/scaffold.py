@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from game.authoring.scaffold_words import in_language
 from game.authoring.schema import CARDS_SCHEMA, PACK_SCHEMA, modeline
 from game.content.problems import said
 from game.content.validate import PACK_ID
@@ -450,8 +451,9 @@ CARD_FILES = (("1-recruitment.yaml", RECRUITMENT), ("2-documentation.yaml", DOCU
               ("3-travel.yaml", TRAVEL), ("4-work.yaml", WORK))
 
 
-def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
-    """Write the new pack into parent/pack_id and return its folder.
+def create_pack(pack_id: str, parent: Path, schema_dir: Path, lang: str = "en") -> Path:
+    """Write the new pack into parent/pack_id and return its folder, its comments in
+    the author's language `lang` (game.authoring.scaffold_words).
 
     Raises ValueError for a bad id and FileExistsError when the folder exists.
     """
@@ -460,11 +462,11 @@ def create_pack(pack_id: str, parent: Path, schema_dir: Path) -> Path:
     folder = parent / pack_id
     if folder.exists():
         raise FileExistsError(said("new_exists", folder=str(folder)))
-    files = {"pack.yaml": PACK_YAML.format(
+    files = {"pack.yaml": in_language(PACK_YAML, lang).format(
         modeline=modeline(folder / "pack.yaml", schema_dir, PACK_SCHEMA), pack_id=pack_id,
         folder=shown(folder))}
     for name, template in CARD_FILES:
-        files[f"cards/{name}"] = template.format(
+        files[f"cards/{name}"] = in_language(template, lang).format(
             modeline=modeline(folder / "cards" / name, schema_dir, CARDS_SCHEMA))
     files["SOURCES.md"] = SOURCES.format(pack_id=pack_id)
     (folder / "cards").mkdir(parents=True)

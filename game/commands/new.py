@@ -4,7 +4,7 @@ reported.
 
     python run_game.py new PACK_ID [--dir DIR] [--lang id|en]
 
-What it prints is in the author's language (`--lang`, else the remembered
+What it prints, and the comments in the pack it writes, are in the author's language (`--lang`, else the remembered
 language, else id).
 
 Exit codes: 0 created; 1 the folder exists or cannot be written (or, should
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     lang = language_of(args)
     parent = args.dir if args.dir is not None else paths.SCENARIOS
     try:
-        folder = create_pack(args.pack_id, parent, default_dir())
+        folder = create_pack(args.pack_id, parent, default_dir(), lang)
     except (ValueError, FileExistsError) as exc:
         message = say(exc.args[0], lang) if exc.args else str(exc)
         print(author_tr("error_line", lang, message=message), file=sys.stderr)

@@ -134,3 +134,26 @@ def test_new_needs_an_id(capsys):
         cli.main(["new"])
     assert stop.value.code == 2
     assert "the following arguments are required: PACK_ID" in capsys.readouterr().err
+
+
+def test_new_writes_its_comments_in_the_authors_language(tmp_path, capsys):
+    from game.authoring.scaffold import CARD_FILES, PACK_YAML
+    from game.authoring.scaffold_words import COMMENTS_ID, comments
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path / "id"), "--lang", "id"]) == 0
+    assert cli.main(["new", "kerja-pabrik", "--dir", str(tmp_path / "en"), "--lang", "en"]) == 0
+    capsys.readouterr()
+    id_pack, en_pack = tmp_path / "id" / "kerja-pabrik", tmp_path / "en" / "kerja-pabrik"
+    id_text = (id_pack / "pack.yaml").read_text(encoding="utf-8")
+    en_text = (en_pack / "pack.yaml").read_text(encoding="utf-8")
+    assert "id: kerja-pabrik                     # harus sama dengan nama folder" in id_text
+    assert "# must equal the folder name" in en_text and "harus sama" not in en_text
+    assert "# Tahap 3: perjalanan" in (id_pack / "cards" / "3-travel.yaml").read_text("utf-8")
+    # every comment of every template has its Indonesian line: none is left in English
+    for template in [PACK_YAML] + [t for _, t in CARD_FILES]:
+        for text in comments(template):
+            command = text.strip().startswith("python run_game.py")  # typed as it is
+            assert text in COMMENTS_ID or command or not text.strip(), text
+    # only the comments differ: the same pack, and only its placeholders under --strict
+    assert yaml.safe_load(id_text) == yaml.safe_load(en_text)
+    problems, code = validate_paths([str(id_pack)], strict=True)
+    assert problems and all("still holds the placeholder" in p.message for p in problems)
