@@ -201,3 +201,79 @@ def test_a_save_from_a_newer_game_is_kept_and_the_title_says_update(tmp_path):
     assert any("update the game" in n for n in app.top.notices)
     assert save.exists() and not list(save.parent.glob(f"*{BROKEN_MARK}*"))
     pygame.quit()
+
+
+def test_the_menu_offers_another_folder_and_the_game_is_saved_there_at_once(
+        tmp_path, monkeypatch):
+    """A facilitator who missed (or closed) the banner finds the same choice in
+    the menu: 'Save folder' says what went wrong and lists folders to tap."""
+    temp = elsewhere(tmp_path, monkeypatch)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the save folder should be")
+    app = make_app(save_dir=blocked, speed=FAST, lang="en")
+    to_board(app)
+    key(app, pygame.K_SPACE)
+    while app.top.name != "board":
+        next_screen(app)
+    played = len(app.log.actions)
+    assert played >= 1
+    tap(app, banner(app).rect.center)
+    click(app, button(app, "close").rect.center)     # closed: the banner goes ...
+    assert app.top.name == "board" and banner(app) is None
+    key(app, pygame.K_ESCAPE)                         # ... the menu still has it
+    assert app.top.name == "menu"
+    click(app, button(app, "save-folder").rect.center)
+    assert app.top.name == "save-folder"
+    assert [s.name for s in app.scenes].count("menu") == 0   # in the menu's place
+    assert "could not be saved" in " ".join(app.top.texts())
+    in_use = button(app, "folder-in-use")
+    assert in_use.selected and str(blocked) in in_use.reason
+    other = next(b for b in app.top.group.buttons
+                 if b.name.startswith("folder-") and b.name != "folder-in-use")
+    assert other.enabled                              # a folder that can be written
+    click(app, other.rect.center)
+    [save] = (Path(other.reason) / "saves").glob("*.json")
+    assert save.parent.parent in (temp, tmp_path / "data")
+    assert len(json.loads(save.read_text("utf-8"))["actions"]) == played
+    assert button(app, "folder-in-use").reason == other.reason
+    pygame.quit()
+
+
+def test_a_disk_full_then_freed_during_play_warns_once_then_says_saved_again(
+        tmp_path, monkeypatch, capsys):
+    """No other folder chosen: space comes back (a file deleted) and the very
+    next action saves the whole game again, and the board says so once."""
+    import errno
+    import game.session.saves as saves
+    real = saves.write_atomic
+    full = {"on": False}
+
+    def write(path, data):
+        if full["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data)
+    monkeypatch.setattr(saves, "write_atomic", write)
+    app = make_app(save_dir=tmp_path, speed=FAST, lang="en")
+    to_board(app)
+    [save] = (tmp_path / "saves").glob("*.json")
+    full["on"] = True
+    for _ in range(3):                                # three turns on a full disk
+        next_screen(app)
+        while app.top.name != "board":
+            next_screen(app)
+    b = banner(app)
+    assert b is not None and "NOT" in b.label
+    on_disk = len(json.loads(save.read_text("utf-8"))["actions"])
+    assert on_disk < len(app.log.actions)
+    err = capsys.readouterr().err
+    assert err.count("could not be saved") == 1 and "No space left" in err
+    full["on"] = False                                # space again
+    next_screen(app)
+    assert len(json.loads(save.read_text("utf-8"))["actions"]) == len(app.log.actions)
+    while app.top.name != "board":
+        next_screen(app)
+    b = banner(app)
+    assert b is not None and b.label == "The game is saved again"
+    err = capsys.readouterr().err
+    assert err.count("saved again") == 1 and "could not be saved" not in err
+    pygame.quit()
