@@ -301,19 +301,12 @@ def test_schema_pack_that_names_no_pack_exits_2(tmp_path, capsys):
     assert not (tmp_path / "nothing").exists()
 
 
-# tests/content/test_lint_output.py names line 5 of this file: its modeline waits for
-# that test to find the line by its text (.vscode/settings.json covers it meanwhile)
-WITHOUT_MODELINE = {"example/cards/recruitment.yaml"}
-
-
 def test_shipped_packs_carry_the_schema_modeline_and_the_editor_settings_agree():
     from game.content.headers import find_pack_dirs
     for pack in find_pack_dirs(SCENARIOS):
         first = (pack / "pack.yaml").read_text(encoding="utf-8").splitlines()[0]
         assert first == modeline(pack / "pack.yaml", default_dir(), PACK_SCHEMA), pack.name
         for path in sorted((pack / "cards").glob("*.y*ml")):
-            if path.relative_to(SCENARIOS).as_posix() in WITHOUT_MODELINE:
-                continue
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == modeline(path, default_dir(), CARDS_SCHEMA), path
     settings = json.loads((SCENARIOS.parent / ".vscode" / "settings.json")

@@ -38,7 +38,10 @@ def test_pretty_output_groups_repeats_the_line_and_gives_each_hint_once(tmp_path
     out = done.stdout.splitlines()
     file = str(pack / "cards" / "recruitment.yaml")
     assert f"== {file} (2 errors)" in out
-    first = out.index(next(line for line in out if line.startswith(f"{file}:5:10: error:")))
+    number = (pack / "cards" / "recruitment.yaml").read_text().splitlines().index(
+        '  title: {id: "Tawaran kerja"}') + 1
+    first = out.index(next(line for line in out
+                           if line.startswith(f"{file}:{number}:10: error:")))
     assert out[first + 1] == '    |   title: {id: "Tawaran kerja"}'
     assert out[first + 2] == "    |          ^"
     assert sum(line.strip().startswith("hint: every text needs") for line in out) == 1
