@@ -554,7 +554,21 @@ class App:
         self.start()
         while self.running and self.tick():
             pass
+        if self.options.autoplay or self.options.screenshots:
+            self._say_overflows()
         return self.exit_code
+
+    @staticmethod
+    def _say_overflows() -> None:
+        """After an autoplay or a screenshot run: every text that did not fit its box,
+        once each, on stderr (what a look at the screenshots would find)."""
+        from game.ui import text as ui_text
+        seen = list(dict.fromkeys((what, text) for what, text, _ in ui_text.OVERFLOWS))
+        for what, text in seen[:20]:
+            print(f"warning: text did not fit ({what}): {text[:80]!r}", file=sys.stderr)
+        if len(seen) > 20:
+            print(f"warning: ... and {len(seen) - 20} more texts that did not fit",
+                  file=sys.stderr)
 
     def _bot_step(self, dt: float) -> None:
         bot = self.bot
