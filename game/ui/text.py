@@ -31,6 +31,7 @@ _line_bytes = 0
 
 # (what, text, box) for every piece of text that did not fit its box.
 OVERFLOWS: list[tuple[str, str, tuple]] = []
+_OVERFLOWS_KEPT = 2000   # a text redrawn every frame for hours must not fill the memory
 LINE_SPACING = 1.22
 
 
@@ -302,7 +303,7 @@ class TextBlock:
 def check_inside(rect: pygame.Rect, box: pygame.Rect, what: str, text: str) -> None:
     """Record `text` if its ink is outside `box` (a tolerance of 2 px)."""
     inner = rect.inflate(-4, -4)
-    if not box.contains(inner):
+    if not box.contains(inner) and len(OVERFLOWS) < _OVERFLOWS_KEPT:
         OVERFLOWS.append((what, text, (tuple(rect), tuple(box))))
 
 
