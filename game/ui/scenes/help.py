@@ -1,4 +1,6 @@
-"""The keys, listed for the facilitator (F1 or H; any key closes).
+"""The keys, listed for the facilitator (F1 or H, or Help in the menu; any key,
+a tap anywhere or its Back button closes it: a facilitator with only a mouse
+or a touch screen sees how to close it).
 
 The arrow keys are drawn as arrows: the game's font has no arrow characters.
 The list gets smaller type until it fits under the top band (never below
@@ -11,7 +13,7 @@ from game.ui import text as ui_text
 from game.ui.scenes.base import Overlay
 from game.localise import tr
 from game.ui.theme import palette
-from game.ui.widgets import rounded
+from game.ui.widgets import Button, rounded
 
 ARROWS = "@arrows"       # a key cap with a left and a right arrow, drawn
 
@@ -70,15 +72,32 @@ class HelpScene(Overlay):
                               bold=True, align="center")
             w = ui_text.block(tr(what), size, C.ink, width - key_w - L.pad)
             self.rows.append((key, k, w, max(k.height, w.height) + L.pad // 2))
-        self.close_hint = ui_text.block(tr("help_close"), size, C.ink_soft, width)
+        # the Back button right of the "press any key" line (under it when narrow)
+        label = tr("back")
+        bw = min(width, max(width // 4, ui_text.text_width(label, size, True) + 3 * size))
+        bh = max(round(size * 2.1), Button.height_for(label, bw, size))
+        beside = width - bw - L.pad
+        self.close_hint = ui_text.block(tr("help_close"), size, C.ink_soft,
+                                        beside if beside >= width // 2 else width)
+        below = beside < width // 2
         h = self.title.height + L.pad + sum(r[3] for r in self.rows) + L.pad
-        h += self.close_hint.height
+        h += self.close_hint.height + bh + L.pad if below else max(self.close_hint.height, bh)
         self.need = h + 2 * pad
         self.rect = pygame.Rect(area.x, area.y, area.width, min(area.height, self.need))
         self.rect.centery = area.centery
         self.fits = self.need <= area.height
         self.inner = self.rect.inflate(-2 * pad, -2 * pad)
         self.key_w = key_w
+        self.group.clear()
+        r = pygame.Rect(0, 0, bw, bh)
+        if below:
+            r.bottomright = self.inner.bottomright
+            self.hint_y = r.top - L.pad - self.close_hint.height
+        else:
+            row_h = max(self.close_hint.height, bh)
+            r.bottomright = (self.inner.right, self.inner.bottom - (row_h - bh) // 2)
+            self.hint_y = self.inner.bottom - row_h + (row_h - self.close_hint.height) // 2
+        self.button(r, label, self.close, "primary", size=size, name="back")
 
     def _area(self) -> pygame.Rect:
         """Below the top band (the menu button stays free), centred."""
@@ -87,11 +106,15 @@ class HelpScene(Overlay):
         w = min(L.width - 2 * L.pad, round(L.width * 0.8))
         return pygame.Rect((L.width - w) // 2, top, w, L.height - top - L.pad)
 
-    def handle_event(self, event) -> None:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP) and self.app.top is self:
-            if event.type == pygame.KEYDOWN and event.key in (pygame.K_F1, pygame.K_h):
-                pass
+    def close(self) -> None:
+        if self.app.top is self:
             self.app.pop(self)
+
+    def handle_event(self, event) -> None:
+        if event.type != pygame.KEYDOWN and self.group.handle(event):
+            return                       # Back pressed
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP):
+            self.close()                 # any key, a tap anywhere
 
     def bot_target(self, bot):
         return pygame.K_ESCAPE
@@ -110,5 +133,5 @@ class HelpScene(Overlay):
                 k.draw(surface, x + L.pad // 2, y, self.rect, "help-key")
             w.draw(surface, x + self.key_w + L.pad, y, self.rect, "help-text")
             y += h
-        y += L.pad
-        self.close_hint.draw(surface, x, y, self.rect, "help-close")
+        self.close_hint.draw(surface, x, self.hint_y, self.rect, "help-close")
+        self.group.draw(surface)
