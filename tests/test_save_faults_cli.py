@@ -189,3 +189,18 @@ def test_one_save_resumed_twice_is_refused_by_name_and_a_killed_game_never_block
     assert "another window" not in done.stderr
     [body] = saves_in(tmp_path)                          # the same game, finished
     assert body["over"] and body["names"] == ["Siti", "Budi"]
+
+
+def test_a_report_lost_to_a_kill_after_the_last_save_is_written_on_the_next_start(tmp_path):
+    done = subprocess.run(game_args(tmp_path, "--length", "short"), cwd=tmp_path, env=ENV,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    [body] = saves_in(tmp_path)
+    assert body["over"]
+    reports = tmp_path / "reports"
+    shutil.rmtree(reports)          # the state a kill leaves between the last save and the report
+    again = subprocess.run([*GAME, "--frames", "3", "--lang", "en", "--save-dir", str(tmp_path)],
+                           cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert sorted(p.suffix for p in reports.iterdir()) == [".csv", ".html"]
+    assert "Siti" in next(reports.glob("*.html")).read_text("utf-8")

@@ -277,3 +277,19 @@ def test_a_disk_full_then_freed_during_play_warns_once_then_says_saved_again(
     err = capsys.readouterr().err
     assert err.count("saved again") == 1 and "could not be saved" not in err
     pygame.quit()
+
+
+def test_resume_when_the_only_save_is_broken_says_it_was_moved_aside_on_the_title(tmp_path):
+    app = make_app(save_dir=tmp_path, speed=FAST)
+    to_board(app)
+    key(app, pygame.K_SPACE)
+    app.session.close()
+    pygame.quit()
+    [save] = (tmp_path / "saves").glob("*.json")
+    save.write_bytes(save.read_bytes()[:200])         # cut short, as by a failing disk
+    app = make_app(save_dir=tmp_path, speed=FAST, resume=True, lang="en")
+    assert app.top.name == "title" and app.log is None
+    [moved] = save.parent.glob(f"{save.name}{BROKEN_MARK}*")   # kept, beside it
+    said = " ".join(app.top.notices)
+    assert save.name in said and moved.name in said and "could not be read" in said
+    pygame.quit()
