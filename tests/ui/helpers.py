@@ -95,3 +95,45 @@ def play_until(app: App, names, limit: int = 80) -> bool:
         else:
             key(app, pygame.K_RETURN)
     return app.top.name in names
+
+
+# -- pointer only: what a facilitator with a mouse or a touch screen can reach ----------
+
+KEYBOARD_EVENTS = (pygame.KEYDOWN, pygame.KEYUP, pygame.TEXTINPUT, pygame.TEXTEDITING)
+
+
+def reachable(app: App, name: str, chrome: bool = False):
+    """The button `name` as a user sees it: on the top screen (or, with `chrome`,
+    the menu or speaker button in the corner), enabled, wholly inside the window,
+    and with no other button over the point a press lands on."""
+    app.layout_chrome()
+    if chrome:
+        b = app.chrome.find(name)
+        assert b is not None, f"no {name} button in the corner of {app.top.name}"
+        others = [c for c in app.chrome.buttons if c is not b]
+    else:
+        b = button(app, name)
+        others = list(app.chrome.buttons) + [o for o in app.top.group.buttons if o is not b]
+    assert b.enabled, f"{name} on {app.top.name} is greyed: {b.reason}"
+    screen = app.screen.get_rect()
+    assert screen.contains(b.rect), f"{name} on {app.top.name} is cut off: {b.rect}"
+    covered = [o.name for o in others if o.rect.collidepoint(b.rect.center)]
+    assert not covered, f"{name} on {app.top.name} is under {covered}"
+    return b
+
+
+def press(app: App, how, name: str, chrome: bool = False) -> None:
+    """Press the button `name` with `how` (click or tap) where a user sees it."""
+    how(app, reachable(app, name, chrome).rect.center)
+
+
+def record_input(app: App) -> list:
+    """Every event the window handles from now on (their types, in order)."""
+    seen: list = []
+    handle = app.handle
+
+    def recording(event):
+        seen.append(event.type)
+        handle(event)
+    app.handle = recording
+    return seen
