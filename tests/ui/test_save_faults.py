@@ -176,6 +176,10 @@ def test_resuming_a_game_open_in_another_window_is_refused_naming_it(tmp_path):
         assert app.top.name == "title" and app.log is None
         said = " ".join(app.top.notices)
         assert "Siti, Budi" in said and "another window" in said
+        click(app, button(app, "resume").rect.center)     # "Continue" tapped: refused again,
+        click(app, button(app, "resume").rect.center)     # ... and said once, not per tap
+        assert app.top.name == "title" and app.log is None
+        assert len(app.top.notices) == 1, app.top.notices
         [save] = (tmp_path / "saves").glob("*.json")
         assert not list(save.parent.glob(f"*{BROKEN_MARK}*"))
         pygame.quit()

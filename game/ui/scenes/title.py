@@ -233,7 +233,9 @@ class TitleScene(Scene):
         # what was already on show stays
         self.notices += self.app.session.take_notices(self.app.lang)
         if loaded is not None and loaded.problem is not None:
-            self.notices.append(loaded.problem.text(self.app.lang))
+            said = loaded.problem.text(self.app.lang)
+            if said not in self.notices:     # "Continue" tapped again: said once
+                self.notices.append(said)
         self.latest = self._latest()
         self.notices += self.app.session.take_notices(self.app.lang)
         self.layout()
