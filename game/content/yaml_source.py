@@ -194,9 +194,86 @@ def _decode(data: bytes) -> tuple[str, Optional[YamlIssue]]:
         return "", YamlIssue(said("not_utf8", byte=f"{data[exc.start]:02x}"), line, column)
 
 
+# What the YAML reader says (libyaml's and PyYAML's words), by its key in
+# localisation/author.*.json, so that `validate --lang id` says it in Indonesian too;
+# a phrase not listed here is shown as the reader wrote it.
+_READER_SAYS = {
+    "while scanning for the next token": "yaml_says_next_token",
+    "found character that cannot start any token": "yaml_says_cannot_start",
+    "mapping values are not allowed in this context": "yaml_says_colon",
+    "mapping values are not allowed here": "yaml_says_colon",
+    "while parsing a block mapping": "yaml_says_block_mapping",
+    "did not find expected key": "yaml_says_no_key",
+    "while parsing a block collection": "yaml_says_block_list",
+    "did not find expected '-' indicator": "yaml_says_no_dash",
+    "while scanning a quoted scalar": "yaml_says_quoted",
+    "while parsing a quoted scalar": "yaml_says_quoted_parse",
+    "found unexpected end of stream": "yaml_says_end",
+    "while parsing a flow mapping": "yaml_says_flow_mapping",
+    "did not find expected ',' or '}'": "yaml_says_no_brace",
+    "while parsing a flow sequence": "yaml_says_flow_list",
+    "did not find expected ',' or ']'": "yaml_says_no_bracket",
+    "while scanning a simple key": "yaml_says_simple_key",
+    "could not find expected ':'": "yaml_says_no_colon",
+    "found undefined alias": "yaml_says_no_anchor",
+    "expected a single document in the stream": "yaml_says_one_document",
+    "but found another document": "yaml_says_another_document",
+    "while parsing a block node": "yaml_says_node",
+    "while parsing a flow node": "yaml_says_node",
+    "did not find expected node content": "yaml_says_no_content",
+    "block sequence entries are not allowed in this context": "yaml_says_dash_here",
+    "while scanning a plain scalar": "yaml_says_plain",
+    "while scanning a block scalar": "yaml_says_block_text",
+    "while scanning an anchor": "yaml_says_anchor",
+    "while scanning an alias": "yaml_says_alias",
+    "did not find expected alphabetic or numeric character": "yaml_says_no_name",
+    "found unknown escape character": "yaml_says_escape",
+    "control characters are not allowed": "yaml_says_control",
+}
+
+
+def _reader_says(parts: list[str]):
+    """The reader's words joined with ', ': each in the author's language when known."""
+    said_parts = [said(_READER_SAYS[p]) if p in _READER_SAYS else p for p in parts]
+    out = said_parts[0]
+    for part in said_parts[1:]:
+        out = said("join", first=out, sep=", ", then=part)
+    return out
+
+
+def _tab_at(exc: yaml.YAMLError, text: str) -> Optional[tuple[int, int]]:
+    """(line, column) of the tab that stopped the reader, if a tab did."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    problem = str(getattr(exc, "problem", "") or "")
+    if mark.column < len(line) and line[mark.column] == "\t":
+        return mark.line + 1, mark.column + 1
+    if "tab" in problem and "\t" in line:
+        return mark.line + 1, line.index("\t") + 1
+    return None
+
+
+def _colon_before(mark, text: str) -> bool:
+    """Whether the line holds a ': ' before the one the reader stopped at (or no line
+    can be found: the plain hint then)."""
+    lines = text.splitlines()
+    if mark is None or not 0 <= mark.line < len(lines):
+        return True
+    before = lines[mark.line][:mark.column]
+    return ": " in before or before.rstrip().endswith(":")
+
+
 def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     parts = [p for p in (getattr(exc, "context", None), getattr(exc, "problem", None)) if p]
+    tab = None if isinstance(exc, yaml.reader.ReaderError) else _tab_at(exc, text)
+    if tab:
+        return YamlIssue(said("yaml_tab"), *tab)
     if isinstance(exc, yaml.reader.ReaderError):
         # `position` counts bytes of the UTF-8 text.
         before = text.encode("utf-8", "surrogatepass")[:exc.position].decode("utf-8", "ignore")
@@ -204,12 +281,16 @@ def _syntax_issue(exc: yaml.YAMLError, text: str) -> YamlIssue:
         column = len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character
         code = ord(char) if isinstance(char, str) and len(char) == 1 else char
-        message = (said("yaml_character", detail=str(exc.reason), code=f"{code:04X}")
-                   if isinstance(code, int) else said("yaml_syntax", detail=str(exc.reason)))
+        reason = _reader_says([str(exc.reason)])
+        message = (said("yaml_character", detail=reason, code=f"{code:04X}")
+                   if isinstance(code, int) else said("yaml_syntax", detail=reason))
         return YamlIssue(message, line, column)
-    detail = ", ".join(parts) if parts else str(exc)
-    message = said("yaml_colon" if "mapping values are not allowed" in detail
-                   else "yaml_syntax", detail=detail)
+    colon = any("mapping values are not allowed" in part for part in parts)
+    detail = _reader_says(parts) if parts else str(exc)
+    key = "yaml_syntax"
+    if colon:  # a second ': ' on the line is inside a text; a first one, a field out of line
+        key = "yaml_colon" if _colon_before(mark, text) else "yaml_indent"
+    message = said(key, detail=detail)
     if mark is None:
         return YamlIssue(message)
     return YamlIssue(message, mark.line + 1, mark.column + 1)

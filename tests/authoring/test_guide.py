@@ -50,7 +50,8 @@ def test_guides_show_the_same_examples():
 
 # parts of messages rather than messages: what a value says, "did you mean", hints ...
 _FRAGMENTS = ("describe_", "thing_", "did_you_mean", "its_fields", "write_list", "each_of",
-              "image_size_", "severity_", "count_", "hint_", "pretty_", "summary")
+              "image_size_", "severity_", "count_", "hint_", "pretty_", "summary",
+              "yaml_says_")
 
 
 def validator_messages(language: str) -> list[str]:

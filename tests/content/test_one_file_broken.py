@@ -39,7 +39,8 @@ def test_a_tab_in_one_card_file_gives_one_located_error_and_nothing_else(tmp_pat
     result = load_pack(folder)
     problem = only(result)
     assert (problem.file, problem.line, problem.severity) == (str(work), lines + 1, "error")
-    assert "YAML syntax error" in problem.message
+    assert problem.message.startswith("YAML syntax error: a tab character, and YAML lines up")
+    assert problem.message.say("id").startswith("tulisan YAML salah: ada karakter tab, padahal")
 
 
 def test_a_bad_encoding_gives_no_false_warnings(tmp_path):
@@ -94,6 +95,49 @@ def test_an_unquoted_colon_gets_a_plain_hint(builder):
     problem = expect(builder.load(), builder.shown("cards/extra.yaml"), 3,
                      "put the sentence in quotes")
     assert "YAML syntax error" in problem.message
+
+
+def test_a_field_out_of_line_is_not_told_to_use_quotes(builder):
+    builder.raw["cards/extra.yaml"] = ("- id: extra\n"
+                                       "   stage: work\n"
+                                       "  text: x\n")
+    problem = expect(builder.load(), builder.shown("cards/extra.yaml"), 2,
+                     "this line is indented more or less than the fields around it")
+    assert "quotes" not in problem.message
+    assert "sejajarkan dengan spasi" in problem.message.say("id")
+
+
+# what the YAML reader says, in Indonesian too (the English as the reader wrote it)
+READER = {
+    "- id: a\n  title: {id: \"x\", en: \"y\"\n":
+        ("while parsing a flow mapping, did not find expected ',' or '}'",
+         "saat membaca { ... }, tidak menemukan ',' atau '}' yang diharapkan"),
+    "- id: a\n  title: \"unclosed\n":
+        ("while scanning a quoted scalar, found unexpected end of stream",
+         "saat membaca teks dalam tanda kutip, file berakhir sebelum waktunya"),
+    "- id: a\n  title: x\n - id: b\n":
+        ("while parsing a block collection, did not find expected '-' indicator",
+         "saat membaca daftar (baris yang diawali '-'), tidak menemukan tanda '-'"),
+    "- id: a\n---\n- id: b\n":
+        ("expected a single document in the stream, but found another document",
+         "file harus berisi satu dokumen saja, tetapi ada dokumen lain"),
+    "- id: a\n  label: *nope\n":
+        ("found undefined alias", "ada alias (*nama) tanpa anchor (&nama) sebelumnya"),
+    "- id: a\n  title: \"bad \\q\"\n":
+        ("found unknown escape character",
+         "ada tanda \\ yang tidak dikenal di dalam tanda kutip ganda"),
+}
+
+
+def test_what_the_yaml_reader_says_is_said_in_indonesian_too(builder):
+    for text, (english, indonesian) in READER.items():
+        builder.raw["cards/extra.yaml"] = text
+        problem = errors(builder.load())[0]
+        assert english in problem.message, (text, problem.message)
+        said = problem.message.say("id")
+        assert said.startswith("tulisan YAML salah: ") and indonesian in said, (text, said)
+        for word in ("while", "found", "expected", "parsing", "scanning"):
+            assert word not in said, (text, said)
 
 
 def test_a_text_cut_at_a_comment_is_a_warning_at_the_value(builder):
