@@ -118,6 +118,19 @@ class NameEntry(pygame_gui.elements.UITextEntryLine):
                 "ui_object_id": self.most_specific_combined_id}))
 
 
+def _sign(plus: bool):
+    """A drawn plus (add a player) or minus (remove one), in the label's colour."""
+    def draw(surface, box: pygame.Rect, colour) -> None:
+        w = max(3, round(box.height * 0.18))
+        bar = pygame.Rect(0, 0, round(box.width * 0.8), w)
+        bar.center = box.center
+        pygame.draw.rect(surface, colour, bar, border_radius=w // 2)
+        if plus:
+            pygame.draw.rect(surface, colour, bar.inflate(w - bar.width, bar.width - w),
+                             border_radius=w // 2)
+    return draw
+
+
 def suggestions(player: int, names: list[str]) -> list[str]:
     """Ready-made names for `player`: its token's colour, then the flowers from its
     own; names another player already has are left out."""
@@ -212,15 +225,18 @@ class SetupScene(Scene):
 
         # back, remove, add, start along the bottom
         bw = (width - 3 * pad) // 4
-        specs = [("back", tr("back"), self.back, "quiet"),
-                 ("remove", "− " + tr("remove_player"), self.remove, "quiet"),
-                 ("add", "+ " + tr("add_player"), self.add, "quiet"),
-                 ("start", tr("start"), self.start, "primary")]
-        bh = max([L.button_h] + [Button.height_for(label, bw, L.body) for _, label, _, _ in specs])
+        # the signs of add and remove are drawn (a "+" never sits alone on a line)
+        specs = [("back", tr("back"), self.back, "quiet", None),
+                 ("remove", tr("remove_player"), self.remove, "quiet", _sign(False)),
+                 ("add", tr("add_player"), self.add, "quiet", _sign(True)),
+                 ("start", tr("start"), self.start, "primary", None)]
+        sign_w = round(L.body * 1.5)
+        bh = max([L.button_h] + [Button.height_for(label, bw - (sign_w if icon else 0), L.body)
+                                 for _, label, _, _, icon in specs])
         bottom = L.height - 2 * pad - bh
-        for k, (name, label, fn, style) in enumerate(specs):
+        for k, (name, label, fn, style, icon) in enumerate(specs):
             b = self.button(pygame.Rect(2 * pad + k * (bw + pad), bottom, bw, bh), label, fn,
-                            style, name=name)
+                            style, name=name, icon=icon)
             if name == "add":
                 b.enabled = len(self.names) < MAX_PLAYERS
             if name == "remove":
