@@ -137,3 +137,19 @@ def record_input(app: App) -> list:
         handle(event)
     app.handle = recording
     return seen
+
+
+def sdl_touch(app: App, pos) -> None:
+    """A tap as SDL 2 delivers it by default: for the finger going down and up,
+    its own mouse copies first (marked `touch`), then the finger event."""
+    w, h = app.screen.get_size()
+    common = dict(touch_id=1, finger_id=0, dx=0.0, dy=0.0, pressure=1.0,
+                  x=pos[0] / w, y=pos[1] / h)
+    for mouse, finger in ((pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN),
+                          (pygame.MOUSEBUTTONUP, pygame.FINGERUP)):
+        if mouse == pygame.MOUSEBUTTONDOWN:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                                 buttons=(0, 0, 0), touch=True))
+        pygame.event.post(pygame.event.Event(mouse, pos=pos, button=1, touch=True))
+        pygame.event.post(pygame.event.Event(finger, **common))
+    settle(app)

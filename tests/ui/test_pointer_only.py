@@ -22,7 +22,7 @@ from game.localise import tr
 from game.ui import text as ui_text
 from tests.session.fakes import FakeEngine
 from tests.ui.helpers import (FAST, KEYBOARD_EVENTS, click, make_app, press, reachable,
-                              record_input, tap)
+                              record_input, sdl_touch, tap)
 
 SIZE = (1024, 768)
 OTHER = {"id": "en", "en": "id"}
@@ -71,6 +71,29 @@ def test_tap_sends_finger_events_with_normalised_coordinates(tmp_path, monkeypat
         assert 0.0 <= e.x <= 1.0 and 0.0 <= e.y <= 1.0
         assert (round(e.x * SIZE[0]), round(e.y * SIZE[1])) == pos
     assert app.top.name == "settings"          # ... and the window took it as a press
+    pygame.quit()
+
+
+def test_a_tap_with_the_mouse_copies_sdl_makes_presses_once(tmp_path):
+    """SDL also reports a touch as mouse events of its own: the window takes the
+    finger and drops the copies, so a screen sees one press and one release per
+    tap, and one tap adds one player, rolls once."""
+    app = make_app(size=SIZE, save_dir=tmp_path, speed=FAST, players=None)
+    sdl_touch(app, reachable(app, "play").rect.center)
+    setup = app.top
+    assert setup.name == "setup"
+    got = []
+    handle = setup.handle_event
+    setup.handle_event = lambda e: (got.append(e.type), handle(e))
+    players = len(setup.names)
+    sdl_touch(app, reachable(app, "add").rect.center)
+    assert len(setup.names) == players + 1
+    presses = [t for t in got if t in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)]
+    assert presses == [pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP], presses
+    sdl_touch(app, reachable(app, "start").rect.center)
+    assert app.top.name == "board"
+    sdl_touch(app, reachable(app, "roll").rect.center)
+    assert len(app.log.actions) == 1
     pygame.quit()
 
 
@@ -333,6 +356,13 @@ def test_a_whole_session_by_pointer_only(tmp_path, how, lang, text_size):
     press(app, how, "what-if-back")
     assert debrief.what_if is None and debrief.kind == "player"
     assert (len(app.log.actions), app.log.game.to_json()) == record  # the record is as it was
+    # the same, by its numbered marker on the drawn journey
+    app.draw()
+    marker = next(rect for rect, step in debrief.map.hits if step == replay.step)
+    how(app, marker.center)
+    assert debrief.what_if is not None and debrief.what_if[0] == replay
+    press(app, how, "what-if-back")
+    assert debrief.what_if is None
     while debrief.page < pages - 1:
         press(app, how, "next")
     press(app, how, "finish")
