@@ -60,7 +60,7 @@ from game.localise import pick
 from game.paths import PACK_FILE, pack_files
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
-from game.session.lock import InUse, SaveLock, claim
+from game.session.lock import InUse, SaveLock, claim, lock_path
 from game.session.notices import Notice
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
@@ -491,6 +491,12 @@ class SaveStore:
             return
         self.notices.append(Notice("save.broken",
                                    {"file": str(path), "why": why, "moved": str(moved)}))
+        try:        # its lock file goes too, unless a running game holds it
+            lock = SaveLock.take(path) if lock_path(path).exists() else None
+        except (InUse, OSError):
+            lock = None
+        if lock is not None:
+            lock.release(remove=True)
 
     # -- loading -----------------------------------------------------------------
     def load(self, path: Path, rules: Rules) -> Optional[LoadedSave]:

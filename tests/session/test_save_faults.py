@@ -264,3 +264,19 @@ def test_a_save_from_a_newer_game_is_kept_and_says_update_the_game(tmp_path):
     assert session.latest() is None and session.take_notices("en") == []   # said once
     assert path.exists()
     assert "Perbarui" in Session(tmp_path).take_notices("id")[0]
+
+
+def test_a_broken_save_set_aside_takes_its_lock_file_with_it(tmp_path):
+    pack = rich_pack()
+    store = SaveStore(tmp_path)
+    log = GameLog(Rules(pack), ["A"], 1)
+    store.autosave(log, pack, "en")
+    path = store.path_of(log)
+    store.release()                                      # the window closed (or was killed)
+    assert path.with_suffix(".lock").exists()
+    path.write_text("{half a save", "utf-8")
+    session = Session(tmp_path)
+    assert session.latest() is None
+    assert list(path.parent.glob(f"{path.name}{BROKEN_MARK}*"))
+    assert not path.with_suffix(".lock").exists()        # no lock left for a game that is gone
+    assert any("could not be read" in n for n in session.take_notices("en"))
