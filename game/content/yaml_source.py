@@ -99,13 +99,22 @@ def read_yaml(path: str | os.PathLike) -> tuple[Optional[Node], list[YamlIssue]]
     return node, issues
 
 
+def _why_unreadable(exc: OSError):
+    """Why a file could not be read, in the author's language for the usual reasons
+    (else as the system says it)."""
+    import errno
+    key = {errno.ENOENT: "why_no_file", errno.EACCES: "why_no_permission",
+           errno.EPERM: "why_no_permission", errno.EISDIR: "why_a_folder"}.get(exc.errno)
+    return said(key) if key else str(exc.strerror or exc)
+
+
 def read_yaml_source(path: str | os.PathLike
                      ) -> tuple[Optional[Node], list[YamlIssue], str]:
     """Like `read_yaml`, with the file's text too ('' when it could not be read)."""
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        return None, [YamlIssue(said("cannot_read", why=str(exc.strerror or exc)))], ""
+        return None, [YamlIssue(said("cannot_read", why=_why_unreadable(exc)))], ""
     if size > MAX_FILE_BYTES:
         return None, [YamlIssue(said("file_too_large", mb=f"{size / 1e6:.1f}",
                                      limit=MAX_FILE_BYTES // (1024 * 1024)))], ""
@@ -113,7 +122,7 @@ def read_yaml_source(path: str | os.PathLike
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [YamlIssue(said("cannot_read", why=str(exc.strerror or exc)))], ""
+        return None, [YamlIssue(said("cannot_read", why=_why_unreadable(exc)))], ""
     if len(data) > MAX_FILE_BYTES:
         return None, [YamlIssue(said("file_too_large_plain"))], ""
     text, issue = _decode(data)

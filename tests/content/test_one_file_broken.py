@@ -218,3 +218,13 @@ def test_true_and_false_in_capitals_are_still_booleans(builder):
     text = dump(builder.cards["travel.yaml"]).replace("safe: true", "safe: True", 1)
     builder.raw["cards/travel.yaml"] = text
     assert builder.load().problems == []
+
+
+def test_why_a_file_cannot_be_read_is_said_in_indonesian_too(tmp_path):
+    from game.content.yaml_source import read_yaml_source
+    _node, issues, _text = read_yaml_source(tmp_path / "gone.yaml")
+    assert str(issues[0].message) == "cannot read file: No such file or directory"
+    assert issues[0].message.say("id") == "file tidak bisa dibaca: file atau folder tidak ada"
+    _node, issues, _text = read_yaml_source(tmp_path)          # a folder, not a file
+    assert issues[0].message.say("id") == \
+        "file tidak bisa dibaca: ini sebuah folder, bukan file"
