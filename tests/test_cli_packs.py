@@ -26,6 +26,7 @@ def run(*argv, cwd=ROOT):
     ["simulate", "--pack", "no-such-pack", "--games", "1"],
     ["preview", "--pack", "no-such-pack", "rec-offer", "--screenshot", "x.png"],
     ["strings", "export", "--pack", "no-such-pack", "--csv", "x.csv"],
+    ["strings", "import", "--pack", "no-such-pack", "--csv", "x.csv"],
     ["guide", "--pack", "no-such-pack"],
     ["deck", "--pack", "no-such-pack"],
     ["schema", "--pack", "no-such-pack", "--out", "schema"],

@@ -228,3 +228,34 @@ def test_a_whole_choice_used_twice_is_refused_naming_both_places(aliased, tmp_pa
     assert "card one, choices/stay,unsafe/label" in message
     assert "alias" in message
     assert (aliased / "cards" / "aliased.yaml").read_bytes() == before
+
+
+MERGED = """\
+# the second card takes the first card's fields through a merge
+- &base
+  id: one
+  stage: recruitment
+  title: {id: "Satu", en: "One"}
+  text: {id: "Teks satu.", en: "Text one."}
+  choices:
+    - label: {id: "Tanya dulu", en: "Ask first"}
+      safe: true
+      feedback: {id: "Bagus.", en: "Good."}
+- <<: *base
+  id: two
+  title: {id: "Dua", en: "Two"}
+"""
+
+
+def test_an_edit_to_a_merged_cards_text_changes_only_that_card(example_copy, tmp_path):
+    (example_copy / "cards" / "merged.yaml").write_text(MERGED, encoding="utf-8")
+    assert_valid(example_copy)
+    header, rows = export_rows(example_copy)
+    row = next(r for r in rows if r[1] == "cards/merged.yaml" and r[0] == "one/text")
+    row[header.index("en")] = "Text one, edited"
+    import_csv(example_copy, save(tmp_path, header, rows))
+    pack = assert_valid(example_copy)
+    assert pack.card("one").text["en"] == "Text one, edited"
+    assert pack.card("two").text["en"] == "Text one."          # as it was
+    text = (example_copy / "cards" / "merged.yaml").read_text(encoding="utf-8")
+    assert "<<: *base" in text and text.startswith("# the second card takes")

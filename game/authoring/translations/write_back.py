@@ -159,6 +159,7 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
             declared.append(code)
         pack_file.changed = True
         result.added_languages = new_languages
+    _pin_merged(plans, files)
     shared = _shared_values(files)
     wanted_for: dict[int, list] = {}
     for _name, text_field, wanted, _line in plans:
@@ -230,6 +231,31 @@ def _drop_borrowed_comment(container, name: str, value) -> None:
     item = getattr(container, "ca", None) and container.ca.items.get(name)
     if item and len(item) > 2 and any(item[2] is token for token in tokens):
         item[2] = None
+
+
+def _owns(container, name) -> bool:
+    """Whether a mapping holds `name` itself, not through a `<<:` merge."""
+    own = getattr(container, "_ok", None)
+    return own is None or name in own
+
+
+def _pin_merged(plans, files: list[PackFile]) -> None:
+    """A text a card takes from another through `<<: *base` would change with the
+    other's text: before that text changes, the card gets the text it has now as its
+    own field (unless it is changed the same way)."""
+    wanted_at = {(id(f.container), f.name): wanted for _n, f, wanted, _l in plans}
+    for _name, text_field, wanted, _line in plans:
+        if not _owns(text_field.container, text_field.name):
+            continue
+        for one_file in files:
+            for other in one_file.fields:
+                if other.container is text_field.container or other.name != text_field.name \
+                        or other.value is not text_field.value \
+                        or _owns(other.container, other.name):
+                    continue
+                if wanted_at.get((id(other.container), other.name)) == wanted:
+                    continue
+                other.container[other.name] = other.value
 
 
 def _quoted(text: str) -> str:
