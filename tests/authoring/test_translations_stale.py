@@ -259,3 +259,23 @@ def test_an_edit_to_a_merged_cards_text_changes_only_that_card(example_copy, tmp
     assert pack.card("two").text["en"] == "Text one."          # as it was
     text = (example_copy / "cards" / "merged.yaml").read_text(encoding="utf-8")
     assert "<<: *base" in text and text.startswith("# the second card takes")
+
+
+def test_rows_of_a_renamed_glossary_term_are_listed_as_stale(example_copy, tmp_path):
+    header, rows = export_rows(example_copy)
+    en = header.index("en")
+    for row in rows:
+        if row[0] == "glossary/calo/meaning":
+            row[en] = "A go-between, translated again"
+    out = save(tmp_path, header, rows)
+    pack_yaml = example_copy / "pack.yaml"
+    pack_yaml.write_text(pack_yaml.read_text(encoding="utf-8").replace(
+        'term: {id: "calo", en: "broker"}', 'term: {id: "calo gelap", en: "broker"}'),
+        encoding="utf-8")
+    before = pack_yaml.read_bytes()
+    with pytest.raises(StaleRows) as caught:
+        import_csv(example_copy, out)
+    stale, = caught.value.stale
+    assert (stale.file, stale.key) == ("pack.yaml", "glossary/calo/meaning")
+    assert 'the glossary term "calo" is no longer in the pack' in stale.reason
+    assert pack_yaml.read_bytes() == before

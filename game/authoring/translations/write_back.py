@@ -114,6 +114,11 @@ def import_csv(folder: Path, csv_path: Path, overwrite: bool = False) -> ImportR
         done[where] = line
         text_field = index.get(where)
         if text_field is None:
+            gone = _term_gone(where, row, index, languages_in_csv)
+            if gone and not overwrite:
+                stale.append(Stale(line, where[0], where[1],
+                                   said("reason_term_gone", term=_quoted(gone))))
+                continue
             result.notes.append(said("row_no_text", line=line, field=where[1], file=where[0],
                                      hint=_hint(where, by_name, index)))
             continue
@@ -217,6 +222,22 @@ def _moved_choices(rows, index: dict, source) -> dict[tuple[str, str], str]:
         if len(found) == 1:
             moved[(where[0], match["choice"])] = found[0][:-len("/label")]
     return moved
+
+
+_GLOSSARY_ROW = re.compile(r"glossary/(?P<term>[^/]+)/[^/]+")
+
+
+def _term_gone(where: tuple[str, str], row: dict, index: dict, codes: list[str]):
+    """The term of a glossary row whose term is no longer in the pack (renamed or taken
+    out since the export) when the translator changed a cell of it; else None."""
+    match = _GLOSSARY_ROW.fullmatch(where[1])
+    if where[0] != "pack.yaml" or not match or \
+            (where[0], f"glossary/{match['term']}/term") in index:
+        return None
+    exported = read_check(row.get(CHECK, "")) or {}
+    changed = any(cell_text(row.get(code, "")) and digest(cell_text(row.get(code, "")))
+                  != exported.get(code, digest("")) for code in codes)
+    return match["term"] if changed else None
 
 
 def _source_digest(text_field: TextField, source: str) -> str:
