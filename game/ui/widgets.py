@@ -279,6 +279,8 @@ class Button:
             inside = self.rect.collidepoint(event.pos)
             was = self._pressed_inside
             self._pressed_inside = False
+            if getattr(event, "from_touch", False):
+                self.hover = False       # a lifted finger hovers over nothing
             if inside and was and self.enabled:
                 self.on_press()
                 return True
