@@ -7,6 +7,7 @@ in the language it is in when it shows it. The words are in
 """
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -26,7 +27,20 @@ class Notice:
         args = dict(self.args)
         if "why" in args:
             args["why"] = tr(f"why.{args['why']}", lang, ns=NAMESPACE)
+        if args.get("errno"):   # the system's reason in plain words, where we have them
+            args["error"] = tr(f"oserror.{args['errno']}", lang, ns=NAMESPACE,
+                               default=args.get("error", ""))
         return tr(self.key, lang, ns=NAMESPACE, **args)
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+def error_args(exc: BaseException) -> dict[str, str]:
+    """A failure's arguments for a Notice: the system's words ("error") and, for
+    an OSError, its errno name, which `Notice.text` says in plain words
+    ("the disk is full") instead of "[Errno 28] No space left on device"."""
+    if isinstance(exc, OSError):
+        return {"error": exc.strerror or str(exc),
+                "errno": errno.errorcode.get(exc.errno or 0, "")}
+    return {"error": str(exc)}

@@ -61,7 +61,7 @@ from game.paths import PACK_FILE, pack_files
 from game.session.files import (TMP_MARK, SessionPaths, remove_stale_temporaries, set_aside,
                                 write_atomic)
 from game.session.lock import InUse, SaveLock, claim, lock_path
-from game.session.notices import Notice
+from game.session.notices import Notice, error_args
 
 if TYPE_CHECKING:  # the engine is imported when a game is saved or loaded, not at start-up
     from game.content.model import Pack
@@ -370,8 +370,7 @@ class SaveStore:
             data = self._body(log, pack, lang, slot)
             write_atomic(slot.path, data)
         except Exception as exc:  # a full disk must not stop the class
-            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return Notice("save.write-failed", {"file": str(slot.path), "error": error})
+            return Notice("save.write-failed", {"file": str(slot.path), **error_args(exc)})
         if log.game.over:          # nobody continues a finished game
             self.release(finished=True)
         return None
@@ -487,7 +486,7 @@ class SaveStore:
         except OSError as exc:
             self._stuck.add(path)
             self.notices.append(Notice("save.broken-kept",
-                                       {"file": str(path), "why": why, "error": str(exc)}))
+                                       {"file": str(path), "why": why, **error_args(exc)}))
             return
         self.notices.append(Notice("save.broken",
                                    {"file": str(path), "why": why, "moved": str(moved)}))
@@ -621,7 +620,7 @@ class SaveStore:
             write_csv([session], csv_path, lang)
         except Exception as exc:
             notice = Notice("report.write-failed", {"folder": str(self.reports),
-                                                    "error": str(exc)})
+                                                    **error_args(exc)})
             self.notices.append(notice)
             return ReportFiles(None, None, notice)
         return ReportFiles(html_path, csv_path)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from game.session.files import SessionPaths, set_aside, write_atomic
-from game.session.notices import Notice
+from game.session.notices import Notice, error_args
 
 TEXT_SIZES = ("normal", "large", "extra-large")
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
@@ -76,7 +76,7 @@ class Settings:
             return cls(path=path), None
         except OSError as exc:
             return cls(path=path), Notice("settings.unreadable",
-                                          {"file": str(path), "error": str(exc)})
+                                          {"file": str(path), **error_args(exc)})
         try:
             if len(data) > MAX_BYTES:
                 raise ValueError("too big")
@@ -88,7 +88,7 @@ class Settings:
                 moved = set_aside(path)
             except OSError as exc:
                 return cls(path=path), Notice("settings.unreadable",
-                                              {"file": str(path), "error": str(exc)})
+                                              {"file": str(path), **error_args(exc)})
             return cls(path=path), Notice("settings.broken",
                                           {"file": str(path), "moved": str(moved)})
         settings, wrong = cls.from_json(raw)
@@ -126,7 +126,7 @@ class Settings:
         try:
             write_atomic(path, data.encode("utf-8"))
         except OSError as exc:
-            return Notice("settings.write-failed", {"file": str(path), "error": str(exc)})
+            return Notice("settings.write-failed", {"file": str(path), **error_args(exc)})
         return None
 
 

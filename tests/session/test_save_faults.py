@@ -58,10 +58,10 @@ def test_a_full_disk_is_said_once_retried_at_every_action_and_its_end_said_once(
     actions(session, log, 6)
     assert len(tries) == 6                               # every action tries again
     [news] = session.take_save_news()                    # ... but it is said once
-    assert news.key == "save.write-failed" and "No space left" in news.text("en")
+    assert news.key == "save.write-failed" and "the disk is full" in news.text("en")
     assert session.save_problem is not None
     err = capsys.readouterr().err
-    assert err.count("could not be saved") == 1 and "No space left" in err
+    assert err.count("could not be saved") == 1 and "the disk is full" in err
     assert session.take_notices("en") == []              # not queued for the title screen
     assert saved_actions(path) == 3                      # the old save is still whole
 

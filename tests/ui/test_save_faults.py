@@ -270,7 +270,7 @@ def test_a_disk_full_then_freed_during_play_warns_once_then_says_saved_again(
     on_disk = len(json.loads(save.read_text("utf-8"))["actions"])
     assert on_disk < len(app.log.actions)
     err = capsys.readouterr().err
-    assert err.count("could not be saved") == 1 and "No space left" in err
+    assert err.count("could not be saved") == 1 and "the disk is full" in err
     full["on"] = False                                # space again
     next_screen(app)
     assert len(json.loads(save.read_text("utf-8"))["actions"]) == len(app.log.actions)

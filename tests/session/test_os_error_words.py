@@ -1,0 +1,34 @@
+"""A failure the system reports is said in plain words in the screen's language
+("disk penuh"), not as "[Errno 28] No space left on device"."""
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+from game.session.notices import Notice, error_args
+from game.session.settings import Settings
+
+
+def test_a_full_disk_is_said_in_plain_words_in_both_languages():
+    exc = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    notice = Notice("save.write-failed", {"file": "/x/game.json", **error_args(exc)})
+    assert "disk penuh" in notice.text("id") and "Errno" not in notice.text("id")
+    assert "the disk is full" in notice.text("en")
+
+
+def test_a_failure_without_plain_words_keeps_the_systems_words():
+    exc = OSError(errno.EIO, os.strerror(errno.EIO))
+    assert os.strerror(errno.EIO) in Notice("save.write-failed",
+                                            {"file": "f", **error_args(exc)}).text("id")
+    assert "boom" in Notice("save.write-failed", {"file": "f", **error_args(ValueError("boom"))}).text("en")
+
+
+def test_settings_that_cannot_be_written_say_why_plainly(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    notice = Settings().save(blocker / "sub")
+    assert notice is not None
+    said = notice.text("en")
+    assert "Errno" not in said and "a file is where a folder should be" in said, said
