@@ -51,14 +51,25 @@ def _font_file(bold: bool) -> str:
 _quit_hooked = False
 
 
-def font(size: int, bold: bool = False) -> pygame.font.Font:
+def _on_quit() -> None:
     global _quit_hooked
+    _quit_hooked = False     # pygame forgets its quit functions once it has called them
+    clear_caches()
+
+
+def _forget_at_quit() -> None:
+    """Fonts and faces die with pygame.quit(): forget them then."""
+    global _quit_hooked
+    if not _quit_hooked:
+        pygame.register_quit(_on_quit)
+        _quit_hooked = True
+
+
+def font(size: int, bold: bool = False) -> pygame.font.Font:
     key = (int(size), bool(bold))
     f = _fonts.get(key)
     if f is None:
-        if not _quit_hooked:     # fonts die with pygame.quit(): forget them then
-            pygame.register_quit(clear_caches)
-            _quit_hooked = True
+        _forget_at_quit()
         if len(_fonts) >= _FONT_CACHE:
             _fonts.pop(next(iter(_fonts)))
         try:
@@ -102,6 +113,7 @@ def _face(bold: bool):
             freetype.init()
         path = _font_file(bold)
         face = freetype.Font(path if os.path.exists(path) else None, 12)
+        _forget_at_quit()
         _faces[bool(bold)] = face
     return face
 
@@ -339,8 +351,7 @@ def draw_line(target: pygame.Surface, text: str, size: int, colour, pos, bold=Fa
 
 def clear_caches() -> None:
     """Forget fonts and rendered text (after pygame.quit or a new window)."""
-    global _line_bytes, _quit_hooked
-    _quit_hooked = False     # pygame forgets its quit functions once it has called them
+    global _line_bytes
     _fonts.clear()
     _faces.clear()
     _has.clear()
