@@ -180,6 +180,10 @@ def test_one_save_resumed_twice_is_refused_by_name_and_a_killed_game_never_block
         assert second.returncode == 0
         assert "another window" in second.stderr and "Siti, Budi" in second.stderr
         assert save.read_bytes() == before and len(saves_in(tmp_path)) == 1
+        bots = subprocess.run([*resume, "--autoplay"], cwd=tmp_path, env=ENV,
+                              capture_output=True, text=True, timeout=120)
+        assert bots.returncode == 1 and "another window" in bots.stderr   # no new game instead
+        assert save.read_bytes() == before and len(saves_in(tmp_path)) == 1
     finally:
         first.send_signal(signal.SIGKILL)             # its lock dies with it
         first.wait(10)

@@ -488,6 +488,11 @@ class App:
         self.go_title()
         if self.options.resume:
             self.top.resume(auto=True)   # the title screen asks about a changed pack
+            loaded = self.session.loaded
+            if self.options.autoplay and loaded is not None and loaded.problem is not None \
+                    and loaded.problem.key == "save.in-use":
+                self.exit_code = 1       # the bots must not start another game instead
+                self.running = False
         self._animating = True
         self._guard = 0
         self._last = time.perf_counter()
