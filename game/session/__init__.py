@@ -66,6 +66,7 @@ class Session:
         self._reported: dict[int, int] = {}              # id(log) -> step reported
         self._speech_engine = speech_engine
         self._speaker: "Optional[Speaker]" = None
+        self._settings_failure: "Optional[Notice]" = None  # said once until saving works
 
     # -- settings ------------------------------------------------------------------
     def remember(self, **changes) -> None:
@@ -73,9 +74,12 @@ class Session:
         for name, value in changes.items():
             setattr(self.settings, name, value)
         notice = self.settings.save()
-        if notice is not None:
+        if notice is not None and notice != self._settings_failure:   # once, not each time
+            self._settings_failure = notice
             self._notices.append(notice)
             print(f"warning: {notice.text('en')}", file=sys.stderr)
+        elif notice is None:
+            self._settings_failure = None
 
     def take_notices(self, lang: str) -> list[str]:
         """Messages waiting to be shown (broken settings, saves set aside), in

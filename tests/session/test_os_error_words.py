@@ -32,3 +32,16 @@ def test_settings_that_cannot_be_written_say_why_plainly(tmp_path):
     assert notice is not None
     said = notice.text("en")
     assert "Errno" not in said and "a file is where a folder should be" in said, said
+
+
+def test_settings_that_cannot_be_saved_are_said_once_not_at_every_change(tmp_path, capsys):
+    from game.session import Session
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    session = Session(blocker, None)
+    capsys.readouterr()
+    session.remember(text_size="large")
+    session.remember(player_names=["Siti", "Budi"])
+    err = capsys.readouterr().err
+    assert err.count("settings could not be saved") == 1, err
+    assert sum("Pengaturan tidak bisa disimpan" in n for n in session.take_notices("id")) == 1
