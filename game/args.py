@@ -97,8 +97,9 @@ def pack_folder_or_exit(ref: str) -> Path:
         return path
     from game.content.headers import find_pack_dirs
     there = ", ".join(p.name for p in find_pack_dirs(SCENARIOS)) or "none"
-    print(f"error: no pack {ref!r}: there is no pack with that id in {SCENARIOS} and no "
-          f"folder {ref!r} holding pack.yaml. The packs there are: {there}", file=sys.stderr)
+    from game.commands.author_lang import author_tr   # in the author's language
+    print(author_tr("no_pack_named", ref=repr(ref), folder=str(SCENARIOS), there=there),
+          file=sys.stderr)
     raise SystemExit(2)
 
 

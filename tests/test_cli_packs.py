@@ -34,7 +34,7 @@ def run(*argv, cwd=ROOT):
 def test_a_pack_that_does_not_exist_is_a_usage_error(argv, tmp_path):
     done = run(*argv, cwd=tmp_path)
     assert done.returncode == 2, done.stderr
-    assert "no pack" in done.stderr and "malaysia" in done.stderr   # the packs there are
+    assert "tidak ada paket" in done.stderr and "malaysia" in done.stderr   # the packs there are
     assert list(tmp_path.iterdir()) == []                          # nothing written
 
 
