@@ -97,7 +97,7 @@ def pack_folder_or_exit(ref: str) -> Path:
         return path
     from game.content.headers import find_pack_dirs
     there = ", ".join(p.name for p in find_pack_dirs(SCENARIOS)) or "none"
-    from game.commands.author_lang import author_tr   # in the author's language
+    from game.author_language import author_tr        # in the author's language
     print(author_tr("no_pack_named", ref=repr(ref), folder=str(SCENARIOS), there=there),
           file=sys.stderr)
     raise SystemExit(2)

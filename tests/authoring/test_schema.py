@@ -297,7 +297,7 @@ def test_schema_pack_that_names_no_pack_exits_2(tmp_path, capsys):
     except SystemExit as stop:
         code = stop.code
     assert code == 2
-    assert "no pack" in capsys.readouterr().err
+    assert "tidak ada paket" in capsys.readouterr().err
     assert not (tmp_path / "nothing").exists()
 
 

@@ -80,7 +80,7 @@ def test_export_add_language_gives_an_empty_column(example_copy, tmp_path):
 def test_export_of_a_missing_pack_is_a_usage_error(tmp_path, capsys):
     assert cli.main(["strings", "export", "--pack", "no-such-pack", "--csv",
                      str(tmp_path / "x.csv")]) == 2
-    assert "no pack" in capsys.readouterr().err
+    assert "tidak ada paket" in capsys.readouterr().err
 
 
 # -- import ----------------------------------------------------------------------------
