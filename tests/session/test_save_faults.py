@@ -38,6 +38,15 @@ def saved_actions(path: Path) -> int:
 
 # -- a save that cannot be written ------------------------------------------------------------
 
+def one_saved_game(folder: Path) -> tuple[SaveStore, Path]:
+    """A store in `folder` holding one game just begun, and its save's path."""
+    pack = rich_pack()
+    store = SaveStore(folder)
+    log = GameLog(Rules(pack), ["A"], 1)
+    store.autosave(log, pack, "en")
+    return store, store.path_of(log)
+
+
 def test_a_full_disk_is_said_once_retried_at_every_action_and_its_end_said_once(
         tmp_path, monkeypatch, capsys):
     import game.session.saves as saves
@@ -247,11 +256,7 @@ def test_a_report_lost_to_a_kill_is_written_on_the_next_start(tmp_path, monkeypa
 
 
 def test_a_save_from_a_newer_game_is_kept_and_says_update_the_game(tmp_path):
-    pack = rich_pack()
-    store = SaveStore(tmp_path)
-    log = GameLog(Rules(pack), ["A"], 1)
-    store.autosave(log, pack, "en")
-    path = store.path_of(log)
+    _store, path = one_saved_game(tmp_path)
     body = json.loads(path.read_text("utf-8"))
     body["version"] = VERSION + 1
     path.write_text(json.dumps(body), "utf-8")
@@ -267,11 +272,7 @@ def test_a_save_from_a_newer_game_is_kept_and_says_update_the_game(tmp_path):
 
 
 def test_a_broken_save_set_aside_takes_its_lock_file_with_it(tmp_path):
-    pack = rich_pack()
-    store = SaveStore(tmp_path)
-    log = GameLog(Rules(pack), ["A"], 1)
-    store.autosave(log, pack, "en")
-    path = store.path_of(log)
+    store, path = one_saved_game(tmp_path)
     store.release()                                      # the window closed (or was killed)
     assert path.with_suffix(".lock").exists()
     path.write_text("{half a save", "utf-8")

@@ -427,5 +427,4 @@ def show(pack_ref: str, card_id: str, lang: Optional[str], size: tuple[int, int]
             return screenshot(preview, screenshot_file)
         return run_window(preview)
     finally:
-        pygame.quit()
-        clear_caches()      # its fonts died with pygame.quit
+        pygame.quit()       # the text module forgets its fonts then
